@@ -65,7 +65,11 @@ def parse(name: str, path: Path) -> CypherQuery:
     if not statements:
         raise QueryError(f"{path}:1: no Cypher statement in the file")
     first_line = next(
-        (i for i, line in enumerate(text.splitlines(), 1) if line.strip() and not line.lstrip().startswith("//")),
+        (
+            i
+            for i, line in enumerate(text.splitlines(), 1)
+            if line.strip() and not line.lstrip().startswith("//")
+        ),
         1,
     )
     used = frozenset(_PARAM.findall(body))
@@ -84,6 +88,4 @@ def get_query(name: str) -> CypherQuery:
 def all_queries() -> list[CypherQuery]:
     """Every query file shipped, sorted by name."""
     root = cypher_dir()
-    return [
-        get_query(p.relative_to(root).with_suffix("").as_posix()) for p in sorted(root.rglob("*.cypher"))
-    ]
+    return [get_query(p.relative_to(root).with_suffix("").as_posix()) for p in sorted(root.rglob("*.cypher"))]

@@ -1,0 +1,5 @@
+// Create or update :Dataset nodes by id; each row's props replace all of the node's properties.
+// $parameters: rows (list of {key, props})
+UNWIND $rows AS row
+MERGE (n:Dataset {id: row.key})
+SET n = row.props

@@ -1,0 +1,7 @@
+// Create or update (:Program)-[:ACTIVE_IN]->(:Region) relationships; row.props replace the relationship's properties.
+// $parameters: rows (list of {start, end, props})
+UNWIND $rows AS row
+MATCH (a:Program {id: row.start})
+MATCH (b:Region {code: row.end})
+MERGE (a)-[r:ACTIVE_IN]->(b)
+SET r = row.props
