@@ -55,10 +55,12 @@ def parse(name: str, path: Path) -> CypherQuery:
     if header is None:
         raise QueryError(f"{path}:1: header comment '// $parameters: ...' is missing")
     declared_raw = header.group(1).strip()
+    # "rows (list of {key, props}), as_of": names, each optionally followed by a parenthesised note
+    names = re.sub(r"\([^)]*\)", "", declared_raw)
     declared = (
         frozenset()
         if declared_raw.lower() in {"", "none", "-"}
-        else frozenset(p.strip().lstrip("$") for p in declared_raw.split(",") if p.strip())
+        else frozenset(p.split()[0].lstrip("$") for p in names.split(",") if p.strip())
     )
     body = _strip_comments(text)
     statements = tuple(s.strip() for s in body.split(";") if s.strip())
