@@ -37,7 +37,7 @@ def _server_pids(home: Path) -> list[int]:
             args = (entry / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if b"graphkit._server" in args and str(home).encode() in args:
+        if b"graphkit._serve" in args and str(home).encode() in args:
             pids.append(int(entry.name))
     return pids
 
