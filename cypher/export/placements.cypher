@@ -1,0 +1,5 @@
+// Export: every Placement node's properties (placements.csv rows), ordered by region and year.
+// $parameters: none
+MATCH (n:Placement)
+RETURN properties(n) AS props
+ORDER BY n.region, n.year
