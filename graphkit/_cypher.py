@@ -14,7 +14,7 @@ from pathlib import Path
 
 from graphkit._errors import QueryError
 
-__all__ = ["CypherQuery", "cypher_dir", "get_query", "all_queries"]
+__all__ = ["CypherQuery", "cypher_dir", "get_query", "all_queries", "error_location"]
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _HEADER_PARAMS = re.compile(r"^//\s*\$parameters:\s*(.*)$", re.MULTILINE)
@@ -91,3 +91,25 @@ def all_queries() -> list[CypherQuery]:
     """Every query file shipped, sorted by name."""
     root = cypher_dir()
     return [get_query(p.relative_to(root).with_suffix("").as_posix()) for p in sorted(root.rglob("*.cypher"))]
+
+
+_ERR_LINE = re.compile(r"\bline (\d+)(?:[:,]\s*(?:column\s*)?(\d+))?", re.IGNORECASE)
+
+
+def error_location(where: CypherQuery | str, statement: int, msg: str) -> str:
+    """``file:line`` of a server error: its reported line mapped back into the query file."""
+    match = _ERR_LINE.search(msg)
+    if isinstance(where, str):
+        return f"{where}:{match.group(1)}" if match and where == "query" else where
+    if not match:
+        return where.where()
+    lines = where.text.splitlines()
+    code_lines = [i for i, ln in enumerate(lines, 1) if not ln.lstrip().startswith("//")]
+    body = "\n".join(lines[i - 1] for i in code_lines)
+    offset = 0
+    for stmt in where.statements[: statement + 1]:
+        offset = body.index(stmt, offset)
+        start = body.count("\n", 0, offset)
+        offset += len(stmt)
+    index = start + int(match.group(1)) - 1
+    return f"{where.path}:{code_lines[min(index, len(code_lines) - 1)]}"

@@ -23,8 +23,9 @@ import neo4j.exceptions as nx
 from neo4j.graph import Node, Path, Relationship
 
 from graphkit import _server
-from graphkit._cypher import CypherQuery, get_query
+from graphkit._cypher import CypherQuery, error_location, get_query
 from graphkit._errors import DatabaseError, DatabaseUnavailable, GraphkitError, QueryError
+from graphkit._readonly import mask_literals, write_clauses
 
 __all__ = ["Settings", "settings", "connect", "Graph", "Tx", "write_clauses", "to_python"]
 
@@ -239,7 +240,7 @@ class Graph:
             A write clause without ``write=True``, several statements, or a syntax error.
         """
         text = cypher.strip().rstrip(";").strip()
-        clean = _mask(text)
+        clean = mask_literals(text)
         if not clean.strip():
             raise QueryError("query: the query is empty")
         if ";" in clean:
@@ -306,7 +307,7 @@ class Graph:
                 "check NEO4J_URI or run `graphkit db start`"
             )
         code = getattr(err, "code", None) or ""
-        place = _where(where, statement, msg)
+        place = error_location(where, statement, msg)
         if isinstance(err, nx.ConstraintError):
             return DatabaseError(f"{place}: constraint violated: {msg}")
         if isinstance(err, nx.CypherSyntaxError | nx.CypherTypeError) or code.startswith(
@@ -395,62 +396,3 @@ def _line(err: BaseException) -> str:
     return one if len(one) <= 400 else one[:397] + "..."
 
 
-_ERR_LINE = re.compile(r"\bline (\d+)(?:[:,]\s*(?:column\s*)?(\d+))?", re.IGNORECASE)
-
-
-def _where(where: CypherQuery | str, statement: int, msg: str) -> str:
-    """``file:line`` of an error: the line the server reported, mapped back into the query file."""
-    match = _ERR_LINE.search(msg)
-    if isinstance(where, str):
-        return f"{where}:{match.group(1)}" if match and where == "query" else where
-    if not match:
-        return where.where()
-    lines = where.text.splitlines()
-    code_lines = [i for i, ln in enumerate(lines, 1) if not ln.lstrip().startswith("//")]
-    body = "\n".join(lines[i - 1] for i in code_lines)
-    offset = 0
-    for stmt in where.statements[: statement + 1]:
-        offset = body.index(stmt, offset)
-        start = body.count("\n", 0, offset)
-        offset += len(stmt)
-    index = start + int(match.group(1)) - 1
-    return f"{where.path}:{code_lines[min(index, len(code_lines) - 1)]}"
-
-
-# ------------------------------------------------------------------------------ read-only ad hoc text
-
-_WRITE = re.compile(
-    r"(?<![.$:\w])(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|FOREACH|LOAD\s+CSV|IN\s+TRANSACTIONS"
-    r"|ALTER|RENAME|GRANT|REVOKE|DENY)(?!\w)(?!\s*:)",
-    re.IGNORECASE,
-)
-
-
-def _mask(text: str) -> str:
-    """``text`` with string literals emptied, backquoted names replaced by ``x`` and comments removed."""
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c in "'\"`":
-            j = i + 1
-            while j < n and text[j] != c:
-                j += 2 if text[j] == "\\" else 1
-            out.append("x" if c == "`" else c + c)
-            i = j + 1
-        elif text.startswith("//", i):
-            j = text.find("\n", i)
-            i = n if j < 0 else j
-        elif text.startswith("/*", i):
-            j = text.find("*/", i + 2)
-            out.append(" ")
-            i = n if j < 0 else j + 2
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
-
-
-def write_clauses(cypher: str) -> list[str]:
-    """The write clauses in ``cypher`` (upper case, in order), ignoring strings, names and comments."""
-    return [" ".join(m.group(1).upper().split()) for m in _WRITE.finditer(_mask(cypher))]
