@@ -41,11 +41,25 @@ def _summary(ctx: DemoContext) -> None:
     ctx.echo("  timings:       " + ", ".join(f"{k} {v:.2f} s" for k, v in ctx.timings.items()))
 
 
-#: Demo steps after loading; later features append to this list.
-STEPS: list[Callable[[DemoContext], None]] = [_summary]
+def _reports(ctx: DemoContext) -> None:
+    from graphkit._demo_reports import report_heads
+
+    report_heads(ctx)
 
 
-def run_demo(*, seed: int = 2018, out: Path | None = None, echo: Callable[[str], None] = print) -> DemoContext:
+def _maps(ctx: DemoContext) -> None:
+    from graphkit.maps._demo_step import demo_maps
+
+    demo_maps(ctx)
+
+
+#: Demo steps after loading, in order: summary, report heads, the three map views.
+STEPS: list[Callable[[DemoContext], None]] = [_summary, _reports, _maps]
+
+
+def run_demo(
+    *, seed: int = 2018, out: Path | None = None, echo: Callable[[str], None] = print
+) -> DemoContext:
     """Start the database (embedded unless NEO4J_URI is set), generate and load the national dataset.
 
     Returns the context (graph closed) with timings, for tests and benchmarks.
