@@ -1,0 +1,114 @@
+"""graphkit: who collaborates with whom in protecting Indonesian migrant workers.
+
+The public API. Functions that return tables return pandas DataFrames; connection is the same choice as
+the CLI's (a running ``graphkit db`` server is reused, none running starts one; ``NEO4J_URI`` means Neo4j).
+
+>>> import graphkit
+>>> "coverage" in graphkit.__all__
+True
+
+Names are imported on first use, so ``import graphkit`` (and the CLI) stays fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS: dict[str, str] = {
+    # connection and ad hoc queries
+    "connect": "graphkit._db",
+    "Graph": "graphkit._db",
+    "query": "graphkit._query",
+    # datasets
+    "validate_dataset": "graphkit._validate",
+    "Dataset": "graphkit._validate",
+    "load_dataset": "graphkit._load",
+    "LoadResult": "graphkit._load",
+    "generate": "graphkit._generate",
+    "export_dataset": "graphkit._export",
+    # reports
+    "coverage": "graphkit._reports",
+    "isolated_regencies": "graphkit._reports",
+    "centrality": "graphkit._reports",
+    "expiring": "graphkit._reports",
+    "followup": "graphkit._reports",
+    # maps
+    "render_map": "graphkit.maps",
+    # reference regions
+    "provinces": "graphkit._regions",
+    "regencies": "graphkit._regions",
+    "resolve_region": "graphkit._regions",
+    # errors
+    "GraphkitError": "graphkit._errors",
+    "InputError": "graphkit._errors",
+    "InputErrors": "graphkit._errors",
+    "DatabaseError": "graphkit._errors",
+    "DatabaseUnavailable": "graphkit._errors",
+    "QueryError": "graphkit._errors",
+    "BusyError": "graphkit._errors",
+}
+
+__all__ = [
+    "connect",
+    "Graph",
+    "query",
+    "validate_dataset",
+    "Dataset",
+    "load_dataset",
+    "LoadResult",
+    "generate",
+    "export_dataset",
+    "coverage",
+    "isolated_regencies",
+    "centrality",
+    "expiring",
+    "followup",
+    "render_map",
+    "provinces",
+    "regencies",
+    "resolve_region",
+    "GraphkitError",
+    "InputError",
+    "InputErrors",
+    "DatabaseError",
+    "DatabaseUnavailable",
+    "QueryError",
+    "BusyError",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'graphkit' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from graphkit._db import Graph, connect
+    from graphkit._errors import (
+        BusyError,
+        DatabaseError,
+        DatabaseUnavailable,
+        GraphkitError,
+        InputError,
+        InputErrors,
+        QueryError,
+    )
+    from graphkit._export import export_dataset
+    from graphkit._generate import generate
+    from graphkit._load import LoadResult, load_dataset
+    from graphkit._query import query
+    from graphkit._regions import provinces, regencies, resolve_region
+    from graphkit._reports import centrality, coverage, expiring, followup, isolated_regencies
+    from graphkit._validate import Dataset, validate_dataset
+    from graphkit.maps import render_map
