@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
-.venv/bin/ruff check graphkit tests scripts
+.venv/bin/ruff check graphkit tests scripts conftest.py notebooks
 exec .venv/bin/python -m pytest -q "$@"
