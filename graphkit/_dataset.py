@@ -1,23 +1,30 @@
 """Reading a dataset (a folder of CSV files, or one .xlsx workbook) into raw string tables.
 
 Nothing here knows what the columns mean: that is ``_validate``. This module only turns bytes into
-``RawTable`` objects and reports, as ``InputError``, what makes a file unreadable.
+``RawTable`` objects and reports, as ``InputError``, what makes a file unreadable. Every message says
+what to do, and rows count like a spreadsheet (the header is row 1).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import difflib
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphkit._errors import InputError, InputErrors
 from graphkit._schema import TABLES
 
-__all__ = ["RawTable", "read_tables", "normalize_header"]
+__all__ = ["RawTable", "read_tables", "read_csv", "normalize_header"]
 
 _HEADER_CLEAN = re.compile(r"[^0-9a-z]+")
+_SEP_LINE = re.compile(r"^sep=(.)\r?$")  # Excel's "sep=;" first line
+_WORKBOOKS = {".xlsx", ".xlsm"}
+_OTHER_SHEETS = {".xls": "old Excel 97-2003", ".ods": "OpenDocument", ".numbers": "Apple Numbers"}
 
 
 @dataclass
@@ -33,6 +40,7 @@ class RawTable:
     columns: list[str]
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     original: dict[str, str] = field(default_factory=dict)
+    header_row: int = 1
 
 
 def normalize_header(name: str) -> str:
@@ -44,21 +52,27 @@ def normalize_header(name: str) -> str:
     return _HEADER_CLEAN.sub("_", name.strip().casefold()).strip("_")
 
 
-def _header(label: str, raw: list[str]) -> tuple[list[str], dict[str, str], list[InputError]]:
+def _header(label: str, raw: list[str], row: int) -> tuple[list[str], dict[str, str], list[InputError]]:
     errors: list[InputError] = []
     columns: list[str] = []
     original: dict[str, str] = {}
     for i, cell in enumerate(raw, 1):
-        name = normalize_header(cell or "")
+        cell = cell or ""
+        name = normalize_header(cell)
         if not name:
-            if any((c or "").strip() for c in raw[i:]):
-                errors.append(InputError(label, 1, f"column {i}", "header is empty: give the column a name"))
+            if cell.strip():
+                problem = f"column name {cell.strip()!r} has no letters a-z or digits; rename it"
+                errors.append(InputError(label, row, f"column {i}", problem))
+            elif any((c or "").strip() for c in raw[i:]):
+                errors.append(
+                    InputError(label, row, f"column {i}", "header is empty: give the column a name")
+                )
             columns.append(f"_blank{i}")
             continue
         if name in original:
             errors.append(
                 InputError(
-                    label, 1, name, f"column appears twice (as {original[name]!r} and {cell!r}); keep one"
+                    label, row, name, f"column appears twice (as {original[name]!r} and {cell!r}); keep one"
                 )
             )
         original.setdefault(name, cell.strip())
@@ -66,28 +80,44 @@ def _header(label: str, raw: list[str]) -> tuple[list[str], dict[str, str], list
     return columns, original, errors
 
 
-def _table(name: str, label: str, records: list[list[str]]) -> tuple[RawTable, list[InputError]]:
+def _mixed(cells: list[str], width: int, delimiter: str | None) -> str | None:
+    """The other delimiter, when a one-value row of a wider table is clearly separated by it."""
+    if delimiter is None or width < 2 or len(cells) != 1:
+        return None
+    return next((d for d in (",", ";", "\t") if d != delimiter and cells[0].count(d) >= width - 1), None)
+
+
+def _table(
+    name: str, label: str, records: list[list[str]], first_row: int = 1, delimiter: str | None = None
+) -> tuple[RawTable, list[InputError]]:
+    """Records (header first) -> a RawTable; ``first_row`` is the spreadsheet row of the header."""
     if not records or not any((c or "").strip() for c in records[0]):
-        return RawTable(name, label, []), [
-            InputError(label, 1, None, "header row is missing: the first row must name the columns")
-        ]
-    columns, original, errors = _header(label, records[0])
-    table = RawTable(name, label, columns, original=original)
+        problem = "header row is missing: the first row must name the columns (id, name, ...)"
+        return RawTable(name, label, [], header_row=first_row), [InputError(label, first_row, None, problem)]
+    columns, original, errors = _header(label, records[0], first_row)
+    table = RawTable(name, label, columns, original=original, header_row=first_row)
     width = len(columns)
-    for index, record in enumerate(records[1:], 2):
+    lengths = Counter(len(r) for r in records[1:] if any((c or "").strip() for c in r))
+    usual = lengths.most_common(1)[0][0] if lengths else width  # Excel pads every row alike
+    for index, record in enumerate(records[1:], first_row + 1):
         cells = ["" if c is None else str(c) for c in record]
         if not any(c.strip() for c in cells):
             continue  # blank line
-        if len(cells) > width and any(c.strip() for c in cells[width:]):
-            errors.append(
-                InputError(
-                    label,
-                    index,
-                    None,
-                    f"row has {len(cells)} fields but the header has {width}: "
-                    "quote values that contain the delimiter",
-                )
+        other = _mixed(cells, width, delimiter)
+        if other:
+            shown = {"\t": "tabs", ",": "','", ";": "';'"}
+            problem = (
+                f"this row is separated by {shown[other]} but the header by {shown[delimiter or ',']}; "
+                "save the file again with one delimiter"
             )
+            errors.append(InputError(label, index, None, problem))
+            continue
+        if len(cells) > max(width, usual) or (len(cells) > width and any(c.strip() for c in cells[width:])):
+            problem = (
+                f"row has {len(cells)} values but the header has {width} columns: "
+                "put quotes around values that contain the delimiter, or remove the extra values"
+            )
+            errors.append(InputError(label, index, None, problem))
             continue
         cells += [""] * (width - len(cells))
         row = {col: cells[i] for i, col in enumerate(columns) if not col.startswith("_blank")}
@@ -95,53 +125,110 @@ def _table(name: str, label: str, records: list[list[str]]) -> tuple[RawTable, l
     return table, errors
 
 
-def _decode(path: Path, data: bytes) -> str:
+def _decode(label: str, data: bytes) -> str:
+    """UTF-8 text of a CSV file (a BOM is dropped); anything else is an InputError saying how to save it."""
+    save = "save it as 'CSV UTF-8 (Comma delimited)' and try again"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(label, 0, None, f"file is UTF-16 text (Excel 'Unicode Text'), not UTF-8; {save}")
+    if data.startswith(b"PK\x03\x04"):
+        raise InputError(
+            label, 0, None, "file is an Excel workbook with a .csv name; rename it .xlsx or " + save
+        )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        row = data.count(b"\n", 0, nul) + 1
+        raise InputError(label, row, None, f"file contains NUL bytes (binary or UTF-16 data); {save}")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         row = data.count(b"\n", 0, exc.start) + 1
         raise InputError(
-            path.name,
-            row,
-            None,
-            f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as 'CSV UTF-8' and try again",
+            label, row, None, f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); {save}"
         ) from None
 
 
-def _sniff_delimiter(text: str) -> str:
-    first = text.split("\n", 1)[0]
-    if first.count(";") > first.count(",") and first.count(";") >= 1:
-        return ";"
-    if "\t" in first and "," not in first and ";" not in first:
-        return "\t"
-    return ","
+def _sniff_delimiter(header: str) -> str:
+    """The delimiter of a CSV file, from its header line: ``,`` (default), ``;`` or tab.
+
+    >>> _sniff_delimiter("id;name;type"), _sniff_delimiter("id,name"), _sniff_delimiter("id\\tname")
+    (';', ',', '\\t')
+    """
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+_CLOSE = 'a quoted value starting in this row is never closed; add the closing quote (")'
+_TWICE = 'text follows a closing quote; inside a quoted value write a quote as two quotes ("")'
+_LONG = (
+    f"a value is longer than {csv.field_size_limit():,} characters (an unclosed quote?); "
+    "shorten it or close the quote"
+)
+_CSV_HINTS = (("unexpected end of data", _CLOSE), ("expected after", _TWICE), ("field larger than", _LONG))
+
+
+def _parse(label: str, text: str, delimiter: str, first_row: int) -> list[list[str]]:
+    """csv.reader over ``text``; a parse error names the spreadsheet row where the bad record starts."""
+    records: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as exc:
+        message = str(exc)
+        default = f"the CSV cannot be parsed ({message}); check the quotes"
+        hint = next((h for key, h in _CSV_HINTS if key in message), default)
+        raise InputError(label, first_row + len(records), None, hint) from None
+    return records
 
 
 def read_csv(path: Path, name: str) -> tuple[RawTable, list[InputError]]:
-    """Read one CSV file (UTF-8, BOM allowed; ``,`` or ``;`` or tab separated, detected from the header)."""
-    text = _decode(path, path.read_bytes())
-    delimiter = _sniff_delimiter(text)
+    """Read one CSV file (UTF-8, BOM allowed; ``,`` or ``;`` or tab separated, detected from the header).
+
+    A first line ``sep=;`` (written by Excel) sets the delimiter; the header is then row 2.
+    """
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
-    except csv.Error as exc:
-        line = text.count("\n", 0, len(text)) + 1
-        raise InputError(path.name, line, None, f"CSV cannot be parsed ({exc}); check the quotes") from None
-    return _table(name, path.name, records)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            path.name, 0, None, f"cannot read the file ({exc.strerror}); check its permissions"
+        ) from None
+    text = _decode(path.name, data)
+    first_line, _, rest = text.partition("\n")
+    sep = _SEP_LINE.match(first_line)
+    if sep:
+        return _table(name, path.name, _parse(path.name, rest, sep.group(1), 2), 2, sep.group(1))
+    delimiter = _sniff_delimiter(first_line)
+    return _table(name, path.name, _parse(path.name, text, delimiter, 1), 1, delimiter)
+
+
+def _table_name(stem: str) -> tuple[str, str]:
+    """(table name or "", hint) for a file stem: ``"Organisations"`` -> ``("", "; did you mean ...?")``."""
+    name = normalize_header(stem)
+    if name in TABLES:
+        return name, ""
+    close = difflib.get_close_matches(name, TABLES, n=1, cutoff=0.75)
+    return "", f"; did you mean {close[0]}?" if close else f" (tables: {', '.join(TABLES)})"
 
 
 def _read_folder(path: Path) -> tuple[dict[str, RawTable], list[str], list[InputError]]:
     tables: dict[str, RawTable] = {}
     warnings: list[str] = []
     errors: list[InputError] = []
-    for file in sorted(path.iterdir()):
+    try:
+        files = sorted(path.iterdir())
+    except OSError as exc:
+        return {}, [], [InputError(str(path), 0, None, f"cannot list the folder ({exc.strerror}); check it")]
+    for file in files:
         if file.suffix.lower() != ".csv" or not file.is_file():
             continue
-        name = normalize_header(file.stem)
-        if name not in TABLES:
-            warnings.append(f"{file.name}: not a dataset table, ignored (tables: {', '.join(TABLES)})")
+        name, hint = _table_name(file.stem)
+        if not name:
+            warnings.append(f"{file.name}: not a dataset table, ignored{hint}")
             continue
         if name in tables:
-            errors.append(InputError(file.name, 0, None, f"second file for table {name!r}; keep one"))
+            problem = f"second file for table {name!r} (also {tables[name].label}); keep one"
+            errors.append(InputError(file.name, 0, None, problem))
             continue
         try:
             table, problems = read_csv(file, name)
@@ -153,10 +240,20 @@ def _read_folder(path: Path) -> tuple[dict[str, RawTable], list[str], list[Input
     return tables, warnings, errors
 
 
-def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[str], list[InputError]]:
-    from graphkit._excel import read_workbook  # openpyxl is only imported for workbooks
+def _not_a_dataset(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return f"this is one CSV file: give the folder that holds the dataset's files ({path.parent})"
+    if suffix in _OTHER_SHEETS:
+        return f"{_OTHER_SHEETS[suffix]} files are not read: save it as an Excel Workbook (.xlsx)"
+    return "not a dataset: give a folder of CSV files or an .xlsx workbook"
 
-    return read_workbook(path)
+
+def _empty_folder(path: Path) -> str:
+    books = sorted(p.name for p in path.glob("*") if p.suffix.lower() in _WORKBOOKS)
+    if books:
+        return f"no CSV files in this folder; to load the workbook give its path: {path / books[0]}"
+    return "no dataset files in this folder: it needs organizations.csv, agreements.csv and parties.csv"
 
 
 def read_tables(path: str | Path) -> tuple[dict[str, RawTable], list[str]]:
@@ -175,25 +272,15 @@ def read_tables(path: str | Path) -> tuple[dict[str, RawTable], list[str]]:
             ]
         )
     if path.is_file():
-        if path.suffix.lower() not in {".xlsx", ".xlsm"}:
-            raise InputErrors(
-                [InputError(label, 0, None, "not a dataset: give a folder of CSV files or an .xlsx workbook")]
-            )
-        tables, warnings, errors = _read_workbook(path)
+        if path.suffix.lower() not in _WORKBOOKS:
+            raise InputErrors([InputError(label, 0, None, _not_a_dataset(path))])
+        from graphkit._excel import read_workbook  # openpyxl is only imported for workbooks
+
+        tables, warnings, errors = read_workbook(path)
     else:
         tables, warnings, errors = _read_folder(path)
         if not tables and not errors:
-            raise InputErrors(
-                [
-                    InputError(
-                        label,
-                        0,
-                        None,
-                        "no dataset files in this folder: it needs organizations.csv, agreements.csv "
-                        "and parties.csv",
-                    )
-                ]
-            )
+            raise InputErrors([InputError(label, 0, None, _empty_folder(path))])
     if errors:
         raise InputErrors(errors)
     return tables, warnings

@@ -1,25 +1,33 @@
-"""Validating a dataset against the contract, all problems at once, before anything is written."""
+"""Validating a dataset against the contract, all problems at once, before anything is written.
+
+Every problem is an ``InputError`` located as ``file:row: column: problem`` (rows count like a spreadsheet,
+the header is row 1) whose message says what to do. Identifiers are compared ignoring case: two ids that
+differ only in case are duplicates, and a reference written in another case (``BP2MI`` for ``bp2mi``)
+means the row it matches.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from graphkit._dataset import RawTable, read_tables
 from graphkit._errors import GraphkitError, InputError, InputErrors
-from graphkit._regions import resolve_region
 from graphkit._schema import MAX_FIELD_LENGTH, SCOPES, TABLES, Column, Table
+from graphkit._values import enum_key, parse_bool, parse_date, parse_enum, parse_int, parse_list, parse_region
 
-__all__ = ["Dataset", "validate_dataset"]
+__all__ = ["Dataset", "validate_dataset", "MAX_ERRORS"]
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_TRUE = {"true", "yes", "y", "1", "ya", "benar"}
-_FALSE = {"false", "no", "n", "0", "tidak", "salah"}
-_MAX_ERRORS = 1000
+#: At most this many problems are reported (a wrong file can have thousands of rows, each wrong).
+MAX_ERRORS = 1000
+_NOUN = {
+    "sources": "source",
+    "agreements": "agreement",
+    "organizations": "organization",
+    "programs": "program",
+}
 
 
 @dataclass
@@ -45,148 +53,165 @@ class Dataset:
         return f"{self.path}: valid {kind}: {parts or 'no rows'}"
 
 
-def _enum(value: str) -> str:
-    return re.sub(r"[\s\-]+", "_", value.strip().casefold())
-
-
-def _date(value: str) -> dt.date:
-    if not _ISO_DATE.match(value):
-        hint = ""
-        m = _DMY.match(value)
-        if m:
-            hint = f" (did you mean {m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}?)"
-        raise ValueError(f"{value!r} is not a date in YYYY-MM-DD form{hint}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(
-            f"{value!r} is not a real date: write YYYY-MM-DD with a valid month and day"
-        ) from None
-
-
 def _convert(col: Column, value: str, scopes: dict[str, str]) -> Any:
     if col.type == "date":
-        return _date(value)
+        return parse_date(value)
     if col.type == "int":
-        try:
-            return int(value.replace("_", ""))
-        except ValueError:
-            raise ValueError(f"{value!r} is not a whole number") from None
+        return parse_int(value)
     if col.type == "float":
         try:
             return float(value)
         except ValueError:
-            raise ValueError(f"{value!r} is not a number") from None
+            raise ValueError(
+                f"{value!r} is not a number; write digits with a decimal point, e.g. 6.87"
+            ) from None
     if col.type == "bool":
-        low = value.casefold()
-        if low in _TRUE | _FALSE:
-            return low in _TRUE
-        raise ValueError(f"{value!r} is not true or false")
+        return parse_bool(value)
     if col.type == "enum":
-        low = _enum(value)
-        if low not in col.choices:
-            raise ValueError(f"unknown {col.name} {value!r}: use one of {', '.join(col.choices)}")
-        return low
+        return parse_enum(col.name, value, col.choices)
     if col.type == "region":
-        return resolve_region(value).code
+        return parse_region(value)
     if col.type == "list":
-        items = [item.strip() for item in value.split(";") if item.strip()]
-        if col.name == "scopes":
-            items = [_enum(i) for i in items]
-            unknown = [i for i in items if i not in scopes]
-            if unknown:
-                raise ValueError(
-                    f"unknown scope {unknown[0]!r}: use one of {', '.join(scopes)} or add it to scopes.csv"
-                )
-        return items
+        return parse_list(col.name, value, scopes if col.name == "scopes" else None) or None
     return value
 
 
-def _type_table(table: Table, raw: RawTable, scopes: dict[str, str], errors: list[InputError]) -> list[dict]:
-    label = raw.label
+def _missing_columns(table: Table, raw: RawTable) -> list[InputError]:
+    errors = []
+    unknown = [c for c in raw.columns if table.column(c) is None and not c.startswith("_blank")]
     for col in table.columns:
         if col.required and col.name not in raw.columns:
+            close = difflib.get_close_matches(col.name, unknown, n=1, cutoff=0.6)
+            found = ", ".join(raw.original.get(c, c) for c in raw.columns if not c.startswith("_blank"))
+            hint = f"rename {raw.original.get(close[0], close[0])!r} to {col.name!r}" if close else (
+                f"add a {col.name!r} column (the header row has: {found or 'nothing'})"
+            )  # fmt: skip
             errors.append(
-                InputError(label, 1, col.name, f"required column is missing; add a {col.name!r} column")
+                InputError(raw.label, raw.header_row, col.name, f"required column is missing; {hint}")
             )
-    if any(e.file == label and e.row == 1 for e in errors):
+    return errors
+
+
+def _type_row(table: Table, raw: RawTable, number: int, cells: dict[str, str], scopes: dict[str, str],
+              errors: list[InputError], columns: dict[str, Column]) -> dict[str, Any] | None:  # fmt: skip
+    row: dict[str, Any] = {"_row": number}
+    ok = True
+    for name, text in cells.items():
+        value = text.strip()
+        col = columns.get(name)
+        if len(value) > MAX_FIELD_LENGTH:
+            problem = f"value is {len(value):,} characters long (limit {MAX_FIELD_LENGTH:,}); shorten it"
+            errors.append(InputError(raw.label, number, name, problem))
+            ok = False
+            continue
+        if col is None:  # unknown column: kept as a text property
+            if value:
+                row[name] = value
+            continue
+        if not value:
+            if col.required:
+                errors.append(InputError(raw.label, number, name, "required value is empty; fill it in"))
+                ok = False
+            continue
+        try:
+            typed = _convert(col, value, scopes)
+        except (ValueError, GraphkitError) as exc:
+            errors.append(InputError(raw.label, number, name, str(exc)))
+            ok = False
+            continue
+        if typed is not None:
+            row[name] = typed
+    if table.name == "scopes" and ok:
+        row["id"] = enum_key(row["id"])  # agreements name scopes in this spelling
+    return row if ok else None
+
+
+def _show(value: Any) -> str:
+    """A value for a one-line message: as written when plain, else quoted with escapes, long text cut.
+
+    >>> _show("bp2mi"), _show("a\\nb"), _show(2020)
+    ('bp2mi', "'a\\\\nb'", '2020')
+    """
+    text = str(value)
+    if len(text) > 60:
+        return repr(text[:57] + "...")
+    return text if text.isprintable() and text.strip() == text and text else repr(text)
+
+
+def _fold(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
+
+
+def _type_table(table: Table, raw: RawTable, scopes: dict[str, str], errors: list[InputError]) -> list[dict]:
+    header = _missing_columns(table, raw)
+    errors.extend(header)
+    if header or any(e.file == raw.label and e.row == raw.header_row for e in errors):
         return []
     rows: list[dict] = []
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple, tuple[int, tuple]] = {}
+    columns = {c.name: c for c in table.all_columns()}
     for number, cells in raw.rows:
-        row: dict[str, Any] = {"_row": number}
-        ok = True
-        for name, text in cells.items():
-            value = text.strip()
-            col = table.column(name)
-            if len(value) > MAX_FIELD_LENGTH:
-                errors.append(
-                    InputError(
-                        label,
-                        number,
-                        name,
-                        f"value is {len(value)} characters long (limit {MAX_FIELD_LENGTH}); shorten it",
-                    )
-                )
-                ok = False
-                continue
-            if col is None:  # unknown column: kept as a text property
-                if value:
-                    row[name] = value
-                continue
-            if not value:
-                if col.required:
-                    errors.append(InputError(label, number, name, "required value is empty; fill it in"))
-                    ok = False
-                continue
-            try:
-                row[name] = _convert(col, value, scopes)
-            except (ValueError, GraphkitError) as exc:
-                errors.append(InputError(label, number, name, str(exc)))
-                ok = False
-        if not ok:
+        row = _type_row(table, raw, number, cells, scopes, errors, columns)
+        if row is None:
             continue
         key = tuple(row.get(k) for k in table.key)
-        if key in seen:
-            what = " and ".join(f"{k} {v!s}" for k, v in zip(table.key, key, strict=True))
-            keyname = "+".join(table.key)
-            errors.append(
-                InputError(
-                    label, number, keyname, f"duplicate {what} (first at row {seen[key]}); keep one row"
-                )
-            )
+        folded = tuple(_fold(v) for v in key)
+        if folded in seen:
+            first, written = seen[folded]
+            what = " and ".join(f"{k} {_show(v)}" for k, v in zip(table.key, key, strict=True))
+            case = "" if written == key else f" as {' and '.join(map(_show, written))}; ids ignore case"
+            problem = f"duplicate {what} (first at row {first}{case}); keep one row"
+            errors.append(InputError(raw.label, number, "+".join(table.key), problem))
             continue
-        seen[key] = number
+        seen[folded] = (number, key)
         rows.append(row)
+    if not rows and not raw.rows and table.required_file:
+        noun = table.name.rstrip("s") if table.name != "parties" else "party"
+        problem = f"the file has a header but no data rows; add at least one {noun} below the header"
+        errors.append(InputError(raw.label, 0, None, problem))
     return rows
 
 
-def _check_rows(ds: dict[str, list[dict]], labels: dict[str, str], errors: list[InputError]) -> None:
-    keys = {
-        name: {r["id"] for r in rows if "id" in r} for name, rows in ds.items() if TABLES[name].key == ("id",)
+def _resolve_refs(ds: dict[str, list[dict]], labels: dict[str, str], errors: list[InputError]) -> None:
+    """Check every reference; one written in another case than the id it matches is rewritten to it."""
+    keys: dict[str, dict[str, str]] = {
+        name: {_fold(r["id"]): r["id"] for r in rows}
+        for name, rows in ds.items()
+        if TABLES[name].key == ("id",)
     }
     for name, rows in ds.items():
-        table = TABLES[name]
-        for row in rows:
-            for col in table.columns:
-                if col.ref and col.name in row and row[col.name] not in keys.get(col.ref, set()):
-                    hint = f"add it to {TABLES[col.ref].filename} or fix the id"
-                    problem = f"unknown {col.ref.rstrip('s')} {row[col.name]!r}: {hint}"
-                    errors.append(InputError(labels[name], row["_row"], col.name, problem))
+        for col in TABLES[name].columns:
+            if not col.ref:
+                continue
+            ids = keys.get(col.ref, {})
+            for row in rows:
+                value = row.get(col.name)
+                if value is None:
+                    continue
+                if _fold(value) in ids:
+                    row[col.name] = ids[_fold(value)]
+                    continue
+                close = difflib.get_close_matches(_fold(value), ids, n=1, cutoff=0.8)
+                hint = f"did you mean {ids[close[0]]!r}? " if close else ""
+                where = TABLES[col.ref].filename if labels[col.ref].endswith(".csv") else labels[col.ref]
+                problem = f"unknown {_NOUN[col.ref]} {value!r}: {hint}add it to {where} or fix the id"
+                errors.append(InputError(labels[name], row["_row"], col.name, problem))
+
+
+def _check_rows(ds: dict[str, list[dict]], labels: dict[str, str], errors: list[InputError]) -> None:
+    _resolve_refs(ds, labels, errors)
     for row in ds.get("agreements", []):
         if "expires_on" in row and row["expires_on"] < row["signed_on"]:
             problem = f"{row['expires_on']} is before signed_on {row['signed_on']}; check both dates"
             errors.append(InputError(labels["agreements"], row["_row"], "expires_on", problem))
     for row in ds.get("placements", []):
         if row["workers"] < 0:
-            errors.append(InputError(labels["placements"], row["_row"], "workers", "must not be negative"))
+            problem = f"{row['workers']} is negative; write the number of workers placed (0 or more)"
+            errors.append(InputError(labels["placements"], row["_row"], "workers", problem))
         if not 1900 <= row["year"] <= 2100:
-            errors.append(
-                InputError(
-                    labels["placements"], row["_row"], "year", f"{row['year']} is not a plausible year"
-                )
-            )
-    _check_cycles(ds.get("agreements", []), labels.get("agreements", "agreements.csv"), errors)
+            problem = f"{row['year']} is not a plausible year; write a year between 1900 and 2100"
+            errors.append(InputError(labels["placements"], row["_row"], "year", problem))
+    _check_cycles(ds.get("agreements", []), labels["agreements"], errors)
 
 
 def _check_cycles(agreements: list[dict], label: str, errors: list[InputError]) -> None:
@@ -195,23 +220,33 @@ def _check_cycles(agreements: list[dict], label: str, errors: list[InputError]) 
     reported: set[str] = set()
     for start in parent:
         path: list[str] = []
+        on_path: set[str] = set()
         node: str | None = start
-        while node is not None and node in parent and node not in path:
+        while node is not None and node in parent and node not in on_path and node not in reported:
             path.append(node)
+            on_path.add(node)
             node = parent[node]
-        if node is not None and node in path:
+        if node is not None and node in on_path:
             cycle = path[path.index(node) :]
-            if not reported.intersection(cycle):
-                reported.update(cycle)
-                chain = " -> ".join([*cycle, node])
-                errors.append(
-                    InputError(
-                        label,
-                        rownum[cycle[0]],
-                        "parent_id",
-                        f"cycle {chain}: an agreement cannot be under itself",
-                    )
-                )
+            reported.update(cycle)
+            chain = " -> ".join(map(_show, [*cycle, node]))
+            problem = f"cycle {chain}: an agreement cannot be under itself; clear or fix one parent_id"
+            errors.append(InputError(label, rownum[cycle[0]], "parent_id", problem))
+        reported.update(path)
+
+
+def _unparented(ds: dict[str, list[dict]], labels: dict[str, str]) -> list[str]:
+    with_party = {r["agreement_id"] for r in ds.get("parties", [])}
+    return [
+        f"{labels['agreements']}:{r['_row']}: agreement {r['id']!r} has no row in parties; it is loaded "
+        "without parties"
+        for r in ds.get("agreements", [])
+        if r["id"] not in with_party
+    ]
+
+
+def _table_label(path: Path, name: str) -> str:
+    return f"{path.name}[{name}]" if path.is_file() else TABLES[name].filename
 
 
 def validate_dataset(path: str | Path) -> Dataset:
@@ -233,34 +268,32 @@ def validate_dataset(path: str | Path) -> Dataset:
     InputErrors
         With one ``InputError`` (``file:row: column: problem``) per problem found.
     """
+    path = Path(path)
     raw, warnings = read_tables(path)
     errors: list[InputError] = []
     for table in TABLES.values():
         if table.required_file and table.name not in raw:
-            where = next(iter(raw.values())).label.split("[")[0] if raw else str(path)
-            errors.append(
-                InputError(
-                    table.filename if not str(where).endswith(".xlsx") else f"{where}[{table.name}]",
-                    0,
-                    None,
-                    "table is missing: a dataset needs organizations, agreements and parties",
-                )
-            )
+            problem = "file is missing: a dataset needs organizations, agreements and parties; add it"
+            errors.append(InputError(_table_label(path, table.name), 0, None, problem))
+    for table in TABLES.values():
+        if not table.required_file and table.name in raw and not raw[table.name].rows:
+            warnings.append(f"{raw[table.name].label}: no data rows, only the header")
     scopes = dict(SCOPES)
     typed: dict[str, list[dict]] = {}
-    labels = {name: TABLES[name].filename for name in TABLES}
+    labels = {name: raw[name].label if name in raw else _table_label(path, name) for name in TABLES}
     if "scopes" in raw:
         typed["scopes"] = _type_table(TABLES["scopes"], raw["scopes"], scopes, errors)
-        scopes.update({_enum(r["id"]): r["name"] for r in typed["scopes"]})
+        scopes.update({r["id"]: r["name"] for r in typed["scopes"]})
     for name, table in TABLES.items():
-        if name in raw:
-            labels[name] = raw[name].label
-            if name != "scopes":
-                typed[name] = _type_table(table, raw[name], scopes, errors)
-        else:
-            typed[name] = []
+        if name != "scopes":
+            typed[name] = _type_table(table, raw[name], scopes, errors) if name in raw else []
+    typed = {name: typed.get(name, []) for name in TABLES}
     if not errors:
         _check_rows(typed, labels, errors)
     if errors:
-        raise InputErrors(errors[:_MAX_ERRORS])
-    return Dataset(Path(path), typed, labels, warnings)
+        if len(errors) > MAX_ERRORS:
+            hidden = len(errors) - MAX_ERRORS
+            more = InputError(str(path), 0, None, f"{hidden:,} more problems not shown; fix these first")
+            errors = [*errors[:MAX_ERRORS], more]
+        raise InputErrors(errors)
+    return Dataset(path, typed, labels, warnings + _unparented(typed, labels))
