@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import re
 from collections.abc import Iterator
@@ -26,6 +27,10 @@ from graphkit import _server
 from graphkit._cypher import CypherQuery, error_location, get_query
 from graphkit._errors import DatabaseError, DatabaseUnavailable, GraphkitError, QueryError
 from graphkit._readonly import mask_literals, write_clauses
+
+# the driver's own log lines ("Failed to read from defunct connection ...") would reach stderr through
+# logging's last-resort handler next to graphkit's one-line error; graphkit reports failures itself
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 __all__ = ["Settings", "settings", "connect", "Graph", "Tx", "write_clauses", "to_python"]
 

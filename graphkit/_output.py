@@ -46,6 +46,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _cell(value: Any) -> str:
+    """Text of a cell for CSV/Markdown: numbers pass unchanged, text is neutralised."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _text(value)
+    return str(neutralize(_text(value)))
+
+
 def _json_default(value: Any) -> Any:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
@@ -64,7 +71,7 @@ def columns_of(rows: Sequence[dict[str, Any]]) -> list[str]:
 
 def _markdown(rows: Sequence[dict[str, Any]], columns: list[str], title: str | None) -> str:
     def cell(v: Any) -> str:
-        return str(neutralize(_text(v))).replace("|", "\\|").replace("\n", " ")
+        return _cell(v).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
     lines = [f"**{title}**", ""] if title else []
     lines.append("| " + " | ".join(columns) + " |")
@@ -79,10 +86,16 @@ def _table(rows: Sequence[dict[str, Any]], columns: list[str], title: str | None
 
     table = Table(title=title, title_justify="left", header_style="bold")
     for c in columns:
-        numeric = all(isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool) for r in rows if r.get(c) is not None)
+        numeric = all(
+            isinstance(r.get(c), (int, float)) and not isinstance(r.get(c), bool)
+            for r in rows
+            if r.get(c) is not None
+        )
         table.add_column(c, justify="right" if numeric and rows else "left", overflow="fold")
     for r in rows:
-        table.add_row(*(_text(r.get(c)) for c in columns), )
+        table.add_row(
+            *(_text(r.get(c)) for c in columns),
+        )
     buf = io.StringIO()
     Console(file=buf, width=width or 160, markup=False, highlight=False, emoji=False).print(table)
     return buf.getvalue()
@@ -104,9 +117,10 @@ def render(
         return json.dumps([dict(r) for r in rows], default=_json_default, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
+        # CRLF rows (RFC 4180): a lone CR inside a value is then quoted and can never start a row
+        writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(columns)
-        writer.writerows([neutralize(_text(r.get(c))) for c in columns] for r in rows)
+        writer.writerows([_cell(r.get(c)) for c in columns] for r in rows)
         return buf.getvalue()
     if fmt == "markdown":
         return _markdown(rows, columns, title)

@@ -221,11 +221,6 @@ def test_sigkill_of_the_server_mid_load_recovers_before_or_complete(env: Env) ->
           f"first read after {answered:.1f} s; graph found {found}; rerun gave the clean graph")  # fmt: skip
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the neo4j driver logs 'Failed to read from defunct connection' to stderr through logging's "
-    "last-resort handler; graphkit/_db.py needs logging.getLogger('neo4j').addHandler(logging.NullHandler())",
-)
 def test_server_death_is_reported_in_exactly_one_line() -> None:
     if not SERVER_DEATH_STDERR:
         pytest.skip("needs test_sigkill_of_the_server_mid_load_recovers_before_or_complete first")

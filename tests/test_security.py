@@ -243,12 +243,6 @@ def test_exports_neutralise_formulas(fmt: str) -> None:
     assert set(cells[2::3]) == {"Kota Palu"}  # plain text untouched
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="graphkit/_output.py neutralises _text(value), so the number -3 is written as '-3 (text); "
-    "numbers should pass unchanged: neutralize only str values, e.g. "
-    "`_text(v) if isinstance(v, int | float) else neutralize(_text(v))`",
-)
 @pytest.mark.parametrize("fmt", ["csv", "markdown"])
 def test_exports_leave_negative_numbers_alone(fmt: str) -> None:
     text = render([{"name": "Kota Palu", "delta": -3, "share": -0.5}], fmt)
@@ -256,12 +250,6 @@ def test_exports_leave_negative_numbers_alone(fmt: str) -> None:
     assert cells == ["Kota Palu", "-3", "-0.5"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="graphkit/_output.py writes CSV with lineterminator='\\n', so csv does not quote a lone CR, which "
-    "starts a new row (whose first cell can be a formula); markdown keeps CR in cells. Fix: "
-    "csv.writer(buf, lineterminator='\\r\\n') (or CR -> LF in cells) and .replace('\\r', ' ') in _markdown",
-)
 @pytest.mark.parametrize("fmt", ["csv", "markdown"])
 def test_a_carriage_return_cannot_start_a_row_with_a_formula(fmt: str) -> None:
     rows = [{"name": 'Kota Palu\r=HYPERLINK("http://evil")', "n": 1}, {"name": "\r=1+1", "n": 2}]

@@ -33,7 +33,7 @@ DATE = _DateType()
 
 
 def output_options(f: Callable[..., Any]) -> Callable[..., Any]:
-    """``--format table|csv|json|markdown`` and ``--output FILE``, shared by every command that prints rows."""
+    """``--format table|csv|json|markdown`` and ``--output FILE``, shared by every row-printing command."""
     f = click.option(
         "--output",
         "-o",
@@ -86,13 +86,13 @@ def err(message: str) -> None:
 def progress_bar(description: str) -> Iterator[Callable[..., None]]:
     """A rich progress bar on stderr, driven as ``cb(total)`` then ``cb(None, advance)``."""
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     console = Console(file=sys.stderr)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed:,}/{task.total:,}"),
+        MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=console,
         transient=True,

@@ -44,11 +44,14 @@ def load(path: Path, term_years: int, uri: str | None, user: str | None, passwor
 
     Example: graphkit load graphkit/data/news
     """
-    from graphkit._db import connect
-    from graphkit._load import load_dataset
     from graphkit._validate import validate_dataset
 
-    dataset = validate_dataset(path)
+    dataset = validate_dataset(path)  # bad input stops here, before the database is touched
+    for warning in dataset.warnings:
+        err(f"warning: {warning}")
+    from graphkit._db import connect
+    from graphkit._load import load_dataset
+
     with connect(uri, user, password, database) as graph, progress_bar("loading") as bar:
         result = load_dataset(
             dataset, graph, term_years=term_years, progress=bar,
