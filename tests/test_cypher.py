@@ -20,7 +20,8 @@ def test_every_query_file_declares_exactly_the_parameters_it_uses() -> None:
     assert len(queries) >= 30
     for q in queries:
         assert q.text.lstrip().startswith("//"), f"{q.path}: must start with a header comment"
-        assert q.declared == q.used, f"{q.path}: header declares {sorted(q.declared)}, body uses {sorted(q.used)}"
+        declared, used = sorted(q.declared), sorted(q.used)
+        assert declared == used, f"{q.path}: header declares {declared}, body uses {used}"
 
 
 def test_missing_header_names_file_and_line(tmp_path: Path) -> None:
