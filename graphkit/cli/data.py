@@ -73,7 +73,7 @@ def _param(text: str) -> tuple[str, Any]:
 @click.command()
 @click.argument("cypher")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="A $parameter; VALUE is read as JSON if it parses (42, true, [1,2]), else as text.")  # fmt: skip
+              help="A $parameter; VALUE is JSON if it parses (42, true, [1,2]), else text.")  # fmt: skip
 @click.option("--write", is_flag=True, help="Allow the query to change the graph (default: read-only).")
 @output_options
 @connection_options
