@@ -254,8 +254,8 @@ class Graph:
             found = write_clauses(text)
             if found:
                 raise QueryError(
-                    f"query: {found[0]} changes the graph, and a query without --write is read-only; "
-                    "add --write to change the graph"
+                    f"query: {found[0]} changes the graph, and a query is read-only by default; "
+                    "add --write (write=True in Python) to change the graph"
                 )
         return self._adhoc(text, params or {}, commit=write)
 

@@ -6,6 +6,7 @@ changing its shape; each takes the demo context and prints through ``echo``.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +17,10 @@ from graphkit import _server
 from graphkit._db import Graph, connect
 from graphkit._load import graph_counts, load_dataset
 
-__all__ = ["DemoContext", "run_demo", "STEPS"]
+__all__ = ["DemoContext", "run_demo", "STEPS", "DEMO_DATABASE"]
+
+#: The embedded database the demo loads into (with Neo4j: the configured database).
+DEMO_DATABASE = "demo"
 
 
 @dataclass
@@ -70,7 +74,8 @@ def run_demo(
     out.mkdir(parents=True, exist_ok=True)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    graph = connect()
+    # the demo never replaces what a user loaded: it has a database of its own on the embedded server
+    graph = connect(database=None if os.environ.get("NEO4J_URI") else DEMO_DATABASE)
     timings["database up"] = time.perf_counter() - t0
     echo(f"database: {graph.uri} ({'embedded' if graph.embedded else 'Neo4j'})")
     try:
@@ -88,6 +93,9 @@ def run_demo(
             step(ctx)
         timings["total"] = time.perf_counter() - t0
         echo(f"done in {timings['total']:.1f} s")
+        if graph.database == DEMO_DATABASE:
+            echo(f"explore it: graphkit report centrality --top 20 --database {DEMO_DATABASE}   "
+                 "(your own data goes to the default database: graphkit load PATH)")  # fmt: skip
         return ctx
     finally:
         graph.close()

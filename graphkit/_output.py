@@ -97,8 +97,17 @@ def _table(rows: Sequence[dict[str, Any]], columns: list[str], title: str | None
             *(_text(r.get(c)) for c in columns),
         )
     buf = io.StringIO()
-    Console(file=buf, width=width or 160, markup=False, highlight=False, emoji=False).print(table)
+    Console(file=buf, width=width or _width(), markup=False, highlight=False, emoji=False).print(table)
     return buf.getvalue()
+
+
+def _width() -> int:
+    """The terminal's width when printing to one (at least 80), else 160 for files and pipes."""
+    import shutil
+
+    if sys.stdout.isatty():
+        return max(80, shutil.get_terminal_size((160, 24)).columns)
+    return 160
 
 
 def render(
@@ -138,6 +147,8 @@ def write_rows(
 ) -> None:
     """Render rows and write them to ``output`` (a path) or stdout; ``header`` precedes a table/markdown."""
     text = render(rows, fmt, columns=columns, title=title)
+    if not rows and fmt == "table":
+        text = (title + "\n" if title else "") + "(no rows)\n"
     if header and fmt in ("table", "markdown"):
         text = header + "\n" + text
     if output:

@@ -69,7 +69,9 @@ FOLLOWUP_FIELDS = (
 
 
 def _usage(option: str, problem: str) -> InputErrors:
-    return InputErrors([InputError(option, 0, None, problem)])
+    """A bad argument, named both ways: ``as_of (--as-of): ...`` serves Python and CLI users alike."""
+    name = option.lstrip("-").replace("-", "_")
+    return InputErrors([InputError(f"{name} ({option})", 0, None, problem)])
 
 
 def _day(as_of: dt.date | str | None) -> dt.date:
@@ -96,7 +98,10 @@ def _snapshot(graph: Graph | None, snapshot: Snapshot | None, *parts: str) -> It
         with connect() as own:
             snap = fetch_snapshot(own, parts)
     if not snap.regions:
-        raise GraphkitError("the graph holds no regions: load a dataset first (graphkit load PATH)")
+        raise GraphkitError(
+            "this database is empty: load a dataset first (graphkit load PATH), "
+            "or read the demo's database with --database demo"
+        )
     yield snap
 
 

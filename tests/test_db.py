@@ -144,7 +144,7 @@ def test_query_read_only_by_default(g: _db.Graph) -> None:
         "FOREACH (i IN [1] | CREATE (:Thing))",
     ]
     for text in sneaky:
-        with pytest.raises(QueryError, match=r"read-only; add --write to change the graph"):
+        with pytest.raises(QueryError, match=r"read-only by default; add --write"):
             g.query(text)
     assert _count(g) == 0
     # what the filter cannot see is still never committed: the transaction is rolled back

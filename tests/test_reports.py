@@ -92,8 +92,7 @@ def test_every_format_renders_the_same_rows(loaded: Path, report: str, tmp_path:
 def test_help_of_every_command_ends_with_an_example() -> None:
     for command in ["--help", *(f"{r} --help" for r in ARGS)]:
         text = CliRunner().invoke(cli, ["report", *command.split()]).output
-        description = text.split("Options:")[0].strip().splitlines()
-        assert description[-1].strip().startswith("Example: graphkit report"), command
+        assert text.strip().splitlines()[-1].strip().startswith("Example: graphkit report"), command
 
 
 # ------------------------------------------------------------------------------------- exit codes

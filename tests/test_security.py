@@ -218,7 +218,7 @@ def test_query_is_read_only_without_write(hostile_load, graph, run_cli) -> None:
     for text in ("MATCH (n) DETACH DELETE n", "CREATE (:Intruder)", "MATCH (n:Sentinel) SET n.id = 'gone'"):
         proc = run_cli("query", text)
         assert proc.returncode == 2, proc
-        assert proc.stderr.count("\n") == 1 and "add --write to change the graph" in proc.stderr
+        assert proc.stderr.count("\n") == 1 and "add --write" in proc.stderr
     assert snapshot(graph) == before
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
 from typing import Any
 
@@ -25,9 +26,12 @@ class _Group(click.Group):
         except GraphkitError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
-            ctx.exit(130)
+        except OSError as exc:
+            if exc.filename is None:
+                raise
+            # a path the user gave that cannot be written or read: usage, not a crash
+            click.echo(f"error: {exc.filename}: {exc.strerror or exc}", err=True)
+            ctx.exit(2)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -42,29 +46,49 @@ def cli() -> None:
     """
 
 
-def _register() -> None:
-    from graphkit.cli import data, db
+def _example_last(command: click.Command) -> None:
+    """Move a docstring's closing ``Example:`` paragraph into the epilog, so ``--help`` ends with it."""
+    help_text = inspect.cleandoc(command.help or "")
+    marker = "\n\nExample:"
+    if marker in help_text and not command.epilog:
+        body, example = help_text.rsplit(marker, 1)
+        command.help = body.rstrip()
+        command.epilog = "Example:" + example.rstrip()
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _example_last(sub)
 
-    for command in (data.validate, data.load, data.query, data.generate, data.demo):
+
+def _register() -> None:
+    from graphkit.cli import data, db, export, maps, report
+
+    for command in (data.validate, data.load, data.query, data.generate, data.demo, db.db):
         cli.add_command(command)
-    cli.add_command(db.db)
-    for module, name in (("report", "report"), ("maps", "map_"), ("export", "export")):
-        try:
-            mod = __import__(f"graphkit.cli.{module}", fromlist=[name])
-        except ModuleNotFoundError as exc:
-            if exc.name != f"graphkit.cli.{module}":
-                raise
-            continue
-        cli.add_command(getattr(mod, name))
+    cli.add_command(report.report)
+    cli.add_command(maps.map_)
+    cli.add_command(export.export)
+    _example_last(cli)
 
 
 _register()
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli.main(prog_name="graphkit", standalone_mode=True)
+    """Console-script entry point: usage mistakes are one line too (``error: ...``, exit 2)."""
+    try:
+        code = cli.main(prog_name="graphkit", standalone_mode=False)
+    except click.UsageError as exc:
+        where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
+        click.echo(f"error: {exc.format_message()}{where}", err=True)
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

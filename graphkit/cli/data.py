@@ -81,7 +81,7 @@ def query(cypher: str, params: tuple[str, ...], write: bool, fmt: str, output: s
           user: str | None, password: str | None, database: str | None) -> None:  # fmt: skip
     """Run an ad hoc Cypher query; read-only unless --write is given.
 
-    Example: graphkit query "MATCH (o:Organization) RETURN o.type AS type, count(*) AS n" -f json
+    Example: graphkit query "MATCH (o:Organization) RETURN o.type, count(*)" -f json
     """
     from graphkit._db import connect
     from graphkit._output import write_rows
@@ -118,7 +118,8 @@ def _scale(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise InputErrors([InputError("--scale", 0, None, f"{text!r}: use national, 10 or 100")])
+        problem = f"{text!r}: use national or a whole multiple such as 10 or 100"
+        raise InputErrors([InputError("--scale", 0, None, problem)])
     return value
 
 
