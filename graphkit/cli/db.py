@@ -36,6 +36,8 @@ def db() -> None:
     With no NEO4J_URI set, graphkit keeps its data in an embedded ArcadeDB server that runs in the
     background on 127.0.0.1 (data folder: $GRAPHKIT_HOME, default ~/.local/share/graphkit). Other
     commands start it when needed; `graphkit db stop` frees its memory.
+
+    Example: graphkit db status
     """
 
 
