@@ -274,9 +274,10 @@ The same seed, scale and as-of always give byte-identical files.
             "Every CSV file has a column synthetic=true on every row, so every node loaded from it says it",
             "is synthetic. Organization ids (syn-org-..., syn-upt-...), agreements, parties, numbers, dates,",
             "follow-ups, programs' regions and placement figures are INVENTED. Region names are the real",
-            "reference regions (38 provinces, 514 regencies); institution names are plausible but invented,",
-            "except BP2MI, a few national bodies and international organizations, whose agreements here are",
-            "invented all the same.",
+            "reference regions (38 provinces, 514 regencies). Institution names follow real naming patterns",
+            "(Pemerintah Kabupaten X, SMK Negeri 1 X, RSUD X) and so may coincide with real institutions, and",
+            "BP2MI, a few national bodies and international organizations appear by their real names: every",
+            "agreement, party, date and follow-up attributed to them here is invented all the same.",
         ),
         "Published aggregates matched (sources.csv cites them)\n"
         "-----------------------------------------------------\n"
