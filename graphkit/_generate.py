@@ -275,7 +275,7 @@ The same seed, scale and as-of always give byte-identical files.
             "is synthetic. Organization ids (syn-org-..., syn-upt-...), agreements, parties, numbers, dates,",
             "follow-ups, programs' regions and placement figures are INVENTED. Region names are the real",
             "reference regions (38 provinces, 514 regencies). Institution names follow real naming patterns",
-            "(Pemerintah Kabupaten X, SMK Negeri 1 X, RSUD X) and so may coincide with real institutions, and",
+            "(Pemerintah Kabupaten X, SMK Negeri 1 X, RSUD X), so they may coincide with real ones, and",
             "BP2MI, a few national bodies and international organizations appear by their real names: every",
             "agreement, party, date and follow-up attributed to them here is invented all the same.",
         ),
