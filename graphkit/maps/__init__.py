@@ -76,7 +76,13 @@ def load_map_source(graph: Graph) -> MapSource:
     """Read everything a map needs from ``graph`` (the analytics snapshot plus aliases and sources)."""
     from graphkit._fetch import fetch_snapshot
 
-    return MapSource(fetch_snapshot(graph), fetch_details(graph))
+    snapshot = fetch_snapshot(graph)
+    if not snapshot.regions:
+        raise GraphkitError(
+            "this database is empty: load a dataset first (graphkit load PATH), "
+            "or map the demo's database with --database demo"
+        )
+    return MapSource(snapshot, fetch_details(graph))
 
 
 def render_map(
