@@ -12,10 +12,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
-import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,6 +26,7 @@ from graphkit import _server
 from graphkit._cypher import CypherQuery, error_location, get_query
 from graphkit._errors import DatabaseError, DatabaseUnavailable, GraphkitError, QueryError
 from graphkit._readonly import mask_literals, write_clauses
+from graphkit._settings import Settings, settings
 
 # the driver's own log lines ("Failed to read from defunct connection ...") would reach stderr through
 # logging's last-resort handler next to graphkit's one-line error; graphkit reports failures itself
@@ -40,45 +40,6 @@ COUNTERS = (
     "labels_added", "labels_removed", "indexes_added", "indexes_removed", "constraints_added",
     "constraints_removed",
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Where and how to connect; ``uri`` is None while the embedded server is not running."""
-
-    uri: str | None
-    user: str
-    password: str
-    database: str
-    embedded: bool
-
-
-def settings(
-    uri: str | None = None, user: str | None = None, password: str | None = None, database: str | None = None
-) -> Settings:
-    """Resolve connection settings: explicit arguments > ``NEO4J_*`` environment > the embedded default.
-
-    A URI (argument or ``NEO4J_URI``) means Neo4j mode (user ``neo4j``, database ``neo4j`` unless set);
-    none means the embedded server (user ``root``, its password file, database ``$GRAPHKIT_DATABASE``
-    or ``graphkit``). Does not start anything.
-    """
-    env = os.environ.get
-    if uri or env("NEO4J_URI"):
-        return Settings(
-            uri=uri or env("NEO4J_URI"),
-            user=user or env("NEO4J_USERNAME") or "neo4j",
-            password=password if password is not None else env("NEO4J_PASSWORD", ""),
-            database=database or env("NEO4J_DATABASE") or "neo4j",
-            embedded=False,
-        )
-    info = _server.status()
-    return Settings(
-        uri=info.bolt_uri if info else None,
-        user=user or _server.USER,
-        password=password if password is not None else _server.password(),
-        database=database or env("GRAPHKIT_DATABASE") or _server.DEFAULT_DATABASE,
-        embedded=True,
-    )
 
 
 def connect(
