@@ -3,20 +3,32 @@
 After a load the graph equals the dataset (plus the reference regions and scopes). A load writes one
 transaction when the change is small enough, so a failure leaves the graph as it was; a larger change
 is written in batches, and because every load is a diff, running it again completes an interrupted one.
+
+How it stays fast (docs/PERFORMANCE.md has the figures): the constraints are created only when one is
+missing; the graph's state is read in two records of parallel lists; the diff (``graphkit._load_plan``)
+names everything by element id, so new nodes are CREATEd (not MERGEd) and return their ids, new
+relationships are CREATEd between ids (MERGE on a hub like BP2MI is quadratic) as compact ``[start, end]``
+rows, and changed or removed relationships are found from their end with fewer relationships.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import re
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graphkit._cypher import get_query
 from graphkit._db import Graph, connect
+from graphkit._errors import QueryError
+from graphkit._load_plan import Plan, diff, primary_label
 from graphkit._lock import file_lock
-from graphkit._model import NODE_LABELS, REL_TYPES, GraphModel, build_model, rel_query
+from graphkit._model import CREATE_QUERIES, LINK_QUERIES, NODE_LABELS, build_model
 from graphkit._schema import DEFAULT_TERM_YEARS
 from graphkit._validate import Dataset, validate_dataset
 
@@ -26,6 +38,32 @@ __all__ = ["LoadResult", "load_dataset", "ensure_schema", "graph_counts", "Progr
 Progress = Callable[..., None]
 BATCH_SIZE = 5_000
 SINGLE_TRANSACTION_LIMIT = 150_000
+_CONSTRAINT_NAME = re.compile(r"CREATE CONSTRAINT (\w+)", re.IGNORECASE)
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: a load makes millions of small tuples and dicts that
+    live until it ends, and each collection walks all of them again (it tripled the diff's time at 100x).
+    Nothing the load creates is cyclic garbage worth collecting early; reference counting still frees."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.laps: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps[name] = now - self._last
+        self._last = now
 
 
 @dataclass
@@ -41,6 +79,8 @@ class LoadResult:
     seconds: float = 0.0
     rows_written: int = 0
     transactions: int = 0
+    #: seconds per stage: schema (constraint check), model (dataset -> graph), diff (state read), write
+    timings: dict[str, float] = field(default_factory=dict)
 
     @property
     def unchanged(self) -> bool:
@@ -61,119 +101,96 @@ class LoadResult:
         )
 
 
-def ensure_schema(graph: Graph) -> None:
-    """Create every uniqueness constraint (idempotent); always before any data is written."""
+def ensure_schema(graph: Graph) -> bool:
+    """Create every uniqueness constraint unless all exist already (one SHOW CONSTRAINTS when they do).
+
+    Runs before any data is written. Returns True when ``schema/constraints`` was run.
+    """
+    wanted = set(_CONSTRAINT_NAME.findall(get_query("schema/constraints").text))
+    try:
+        have = {row["name"] for row in graph.read("schema/constraint_names")}
+    except QueryError:  # a server without SHOW CONSTRAINTS: the statements are idempotent anyway
+        have = set()
+    if wanted <= have:
+        return False
     graph.write("schema/constraints")
+    return True
 
 
-def _primary(labels: list[str]) -> str | None:
-    return next((label for label in labels if label in NODE_LABELS), None)
+_Sink = Callable[[list[dict[str, Any]]], None]
+_Step = tuple[str, str, list[Any], _Sink | None]
 
 
-@dataclass
-class _Plan:
-    node_deletes: list[str] = field(default_factory=list)
-    rel_deletes: list[str] = field(default_factory=list)
-    node_writes: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
-    rel_writes: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
+def _steps(plan: Plan, batch_size: int) -> Iterator[_Step]:
+    """(query, parameter, batch, sink) in write order: deletions, updates, new nodes, new relationships.
 
-    def size(self) -> int:
-        return (
-            len(self.node_deletes)
-            + len(self.rel_deletes)
-            + sum(map(len, self.node_writes.values()))
-            + sum(map(len, self.rel_writes.values()))
-        )
+    A sink receives the rows a batch returned (the element ids of new nodes); new relationships are
+    resolved to element ids only when reached, after the nodes they link exist.
+    """
 
+    def batches(query: str, param: str, items: list[Any], sink: _Sink | None = None) -> Iterator[_Step]:
+        for i in range(0, len(items), batch_size):
+            yield query, param, items[i : i + batch_size], sink
 
-def _diff(graph: Graph, model: GraphModel, result: LoadResult) -> _Plan:
-    plan = _Plan()
-    count = {"created": defaultdict(int), "updated": defaultdict(int), "deleted": defaultdict(int)}
-    seen: set[tuple[str, str]] = set()
-    for row in graph.read("load/state/nodes", labels=list(NODE_LABELS)):
-        label = _primary(row["labels"])
-        key = (label, row["key"])
-        want = model.nodes.get(key) if label else None
-        if want is None or key in seen:
-            plan.node_deletes.append(row["eid"])
-            count["deleted"][label or "?"] += 1
-            continue
-        seen.add(key)
-        if row["props"] != want:
-            plan.node_writes[NODE_LABELS[label][1]].append({"key": key[1], "props": want})
-            count["updated"][label] += 1
-    for key, props in model.nodes.items():
-        if key not in seen:
-            plan.node_writes[NODE_LABELS[key[0]][1]].append({"key": key[1], "props": props})
-            count["created"][key[0]] += 1
-    rseen: set[tuple] = set()
-    for row in graph.read("load/state/relationships", types=list(REL_TYPES)):
-        key = (
-            row["type"],
-            _primary(row["start_labels"]),
-            row["start"],
-            _primary(row["end_labels"]),
-            row["end"],
-        )
-        want = model.rels.get(key)  # type: ignore[arg-type]
-        if want is None or key in rseen:
-            plan.rel_deletes.append(row["eid"])
-            count["deleted"][row["type"]] += 1
-            continue
-        rseen.add(key)
-        if row["props"] != want:
-            plan.rel_writes[rel_query(key[0], key[1], key[3])].append(
-                {"start": key[2], "end": key[4], "props": want}
-            )
-            count["updated"][row["type"]] += 1
-    for key, props in model.rels.items():
-        if key not in rseen:
-            plan.rel_writes[rel_query(key[0], key[1], key[3])].append(
-                {"start": key[2], "end": key[4], "props": props}
-            )
-            count["created"][key[0]] += 1
-    result.created, result.updated, result.deleted = (
-        dict(count[k]) for k in ("created", "updated", "deleted")
-    )
-    result.nodes, result.relationships = len(model.nodes), len(model.rels)
-    return plan
+    def remember(label: str) -> _Sink:
+        def sink(rows: list[dict[str, Any]]) -> None:
+            for row in rows:
+                plan.eids.update(zip(((label, key) for key in row["keys"]), row["eids"], strict=True))
+
+        return sink
+
+    for side in ("out", "in"):
+        yield from batches(f"load/delete_relationships_{side}", "rows", plan.rel_deletes[side])
+    yield from batches("load/delete_nodes", "ids", plan.node_deletes)
+    yield from batches("load/update_nodes", "rows", plan.node_updates)
+    for side in ("out", "in"):
+        yield from batches(f"load/update_relationships_{side}", "rows", plan.rel_updates[side])
+    for label in NODE_LABELS:
+        if plan.node_creates.get(label):
+            yield from batches(CREATE_QUERIES[label], "rows", plan.node_creates[label], remember(label))
+    for rtype in sorted(plan.rel_creates):
+        eids, bare, with_props = plan.eids, [], []
+        for start, end, props in plan.rel_creates[rtype]:
+            if props:
+                with_props.append([eids[start], eids[end], props])
+            else:
+                bare.append([eids[start], eids[end]])
+        yield from batches(LINK_QUERIES[rtype][0], "rows", bare)
+        yield from batches(LINK_QUERIES[rtype][1], "rows", with_props)
 
 
-def _write(graph: Graph, plan: _Plan, progress: Progress | None, batch_size: int, result: LoadResult) -> None:
-    steps = _steps(plan)
+def _write(graph: Graph, plan: Plan, progress: Progress | None, batch_size: int, result: LoadResult) -> None:
     total = plan.size()
     if progress:
         progress(total)
+    if total == 0:
+        return
     if total <= SINGLE_TRANSACTION_LIMIT:
         with graph.transaction() as tx:
-            for query, param, items in steps:
-                for i in range(0, len(items), batch_size):
-                    tx.run(query, **{param: items[i : i + batch_size]})
-                    if progress:
-                        progress(None, len(items[i : i + batch_size]))
-        result.transactions = 1 if steps else 0
-    else:
-        for query, param, items in steps:
-            for i in range(0, len(items), batch_size):
-                with graph.transaction() as tx:
-                    tx.run(query, **{param: items[i : i + batch_size]})
-                result.transactions += 1
+            for query, param, items, sink in _steps(plan, batch_size):
+                rows = tx.run(query, **{param: items})
+                if sink:
+                    sink(rows)
                 if progress:
-                    progress(None, len(items[i : i + batch_size]))
+                    progress(None, len(items))
+        result.transactions = 1
+    else:  # a transaction per batch (small batches of consecutive steps share one); progress: committed rows
+        steps = _steps(plan, batch_size)
+        step = next(steps, None)
+        while step is not None:
+            done = 0
+            with graph.transaction() as tx:
+                while step is not None and (done == 0 or done + len(step[2]) <= batch_size):
+                    query, param, items, sink = step
+                    rows = tx.run(query, **{param: items})
+                    if sink:
+                        sink(rows)
+                    done += len(items)
+                    step = next(steps, None)  # after the sink: new relationships need new nodes' ids
+            result.transactions += 1
+            if progress:
+                progress(None, done)
     result.rows_written = total
-
-
-def _steps(plan: _Plan) -> list[tuple[str, str, list[Any]]]:
-    """(query, parameter name, items) in write order: deletions, then nodes, then relationships."""
-    steps: list[tuple[str, str, list[Any]]] = []
-    if plan.rel_deletes:
-        steps.append(("load/delete_relationships", "ids", plan.rel_deletes))
-    if plan.node_deletes:
-        steps.append(("load/delete_nodes", "ids", plan.node_deletes))
-    order = [q for _, q in NODE_LABELS.values()]
-    steps += [(q, "rows", plan.node_writes[q]) for q in sorted(plan.node_writes, key=order.index)]
-    steps += [(q, "rows", plan.rel_writes[q]) for q in sorted(plan.rel_writes)]
-    return steps
 
 
 def load_dataset(
@@ -206,17 +223,33 @@ def load_dataset(
     LoadResult
         Created / updated / deleted counts per label and relationship type, size and timing.
     """
-    ds = dataset if isinstance(dataset, Dataset) else validate_dataset(dataset)
+    with _no_gc():
+        ds = dataset if isinstance(dataset, Dataset) else validate_dataset(dataset)
     own = graph is None
     graph = graph or connect()
     try:
-        with file_lock(f"load-{graph.database}", waiting=waiting):
+        with file_lock(f"load-{graph.database}", waiting=waiting), _no_gc():
             started = time.perf_counter()
+            clock = _Clock()
             ensure_schema(graph)
-            result = LoadResult(dataset=str(ds.path))
-            plan = _diff(graph, build_model(ds, term_years=term_years), result)
+            clock.lap("schema")
+            model = build_model(ds, term_years=term_years)
+            clock.lap("model")
+            plan = diff(graph, model)
+            clock.lap("diff")
+            result = LoadResult(
+                dataset=str(ds.path),
+                created=dict(plan.created),
+                updated=dict(plan.updated),
+                deleted=dict(plan.deleted),
+                nodes=len(model.nodes),
+                relationships=len(model.rels),
+            )
+            del model
             _write(graph, plan, progress, batch_size, result)
+            clock.lap("write")
             result.seconds = time.perf_counter() - started
+            result.timings = clock.laps
             return result
     finally:
         if own:
@@ -227,6 +260,6 @@ def graph_counts(graph: Graph) -> dict[str, dict[str, int]]:
     """Nodes per label and relationships per type, as ``{"nodes": {...}, "relationships": {...}}``."""
     nodes: dict[str, int] = defaultdict(int)
     for row in graph.read("read/node_counts"):
-        nodes[_primary(row["labels"]) or "/".join(row["labels"]) or "(no label)"] += row["n"]
+        nodes[primary_label(row["labels"]) or "/".join(row["labels"]) or "(no label)"] += row["n"]
     rels = {row["type"]: row["n"] for row in graph.read("read/relationship_counts")}
     return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}

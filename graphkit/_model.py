@@ -15,9 +15,12 @@ from graphkit._regions import all_regions
 from graphkit._schema import DEFAULT_TERM_YEARS, SCOPES
 from graphkit._validate import Dataset
 
-__all__ = ["GraphModel", "NODE_LABELS", "REL_TYPES", "build_model", "add_years", "REFERENCE_SOURCE"]
+__all__ = [
+    "GraphModel", "NODE_LABELS", "REL_TYPES", "CREATE_QUERIES", "LINK_QUERIES", "build_model", "add_years",
+    "REFERENCE_SOURCE",
+]  # fmt: skip
 
-#: label -> (key property, node query name)
+#: label -> (key property, upsert query name: MERGE by key, for writing a few rows by key)
 NODE_LABELS: dict[str, tuple[str, str]] = {
     "Province": ("code", "load/nodes/provinces"),
     "Regency": ("code", "load/nodes/regencies"),
@@ -30,7 +33,12 @@ NODE_LABELS: dict[str, tuple[str, str]] = {
     "Placement": ("id", "load/nodes/placements"),
     "Dataset": ("id", "load/nodes/datasets"),
 }
-#: (type, start label, end label) -> relationship query name; "Region" matches Province or Regency.
+#: label -> the query that CREATEs new nodes of it and returns their element ids (what the loader uses).
+CREATE_QUERIES: dict[str, str] = {
+    label: query.replace("load/nodes/", "load/create/") for label, (_, query) in NODE_LABELS.items()
+}
+#: (type, start label, end label) -> upsert query name (MERGE between nodes matched by key); "Region"
+#: matches Province or Regency.
 REL_QUERIES: dict[tuple[str, str, str], str] = {
     ("IN_PROVINCE", "Regency", "Province"): "load/rels/in_province",
     ("GOVERNS", "Organization", "Region"): "load/rels/governs",
@@ -50,6 +58,11 @@ REL_QUERIES: dict[tuple[str, str, str], str] = {
     ("SOURCED_FROM", "FollowUp", "Source"): "load/rels/follow_up_sourced_from",
 }
 REL_TYPES = tuple(sorted({t for t, _, _ in REL_QUERIES}))
+#: relationship type -> the queries that CREATE new relationships between nodes given by element id:
+#: (without properties, rows ``[start, end]``; with properties, rows ``[start, end, props]``).
+LINK_QUERIES: dict[str, tuple[str, str]] = {
+    t: (f"load/link/{t.lower()}", f"load/link/{t.lower()}_props") for t in REL_TYPES
+}
 REFERENCE_SOURCE = {
     "id": "reference-regions",
     "title": "Indonesian provinces and regencies/cities (Kemendagri 2025 coding) with capital coordinates",

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from graphkit._errors import GraphkitError
@@ -265,17 +265,23 @@ def region_candidates(text: str) -> list[Region]:
     """
     if not isinstance(text, str):
         return []
+    return list(_candidates(text))
+
+
+@lru_cache(maxsize=4096)
+def _candidates(text: str) -> tuple[Region, ...]:
+    """:func:`region_candidates` for a string, cached: a large dataset names the same regions again and
+    again (100,000 rows name a few hundred regions)."""
     index = _index()
     compact = _compact(text)
     match = _CODE.fullmatch(compact)
     if match:
         code = ".".join(g for g in match.groups() if g)
-        return [index.by_code[code]] if code in index.by_code else []
+        return (index.by_code[code],) if code in index.by_code else ()
     kind, key = _split_kind(_tokens(text))
     if not key:
-        return []
-    found = index.by_kind.get((kind, key), ()) if kind else index.by_key.get(key, ())
-    return list(found)
+        return ()
+    return index.by_kind.get((kind, key), ()) if kind else index.by_key.get(key, ())
 
 
 def _suggest(text: str) -> list[Region]:
