@@ -327,6 +327,9 @@ def _rows(result: neo4j.Result) -> list[dict[str, Any]]:
     return [{key: to_python(value) for key, value in record.items()} for record in result]
 
 
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def to_python(value: Any) -> Any:
     """Convert a value from the driver into plain Python: dates, datetimes, dicts and lists.
 
@@ -334,6 +337,13 @@ def to_python(value: Any) -> Any:
     its properties plus ``_type``; a path ``{"nodes": [...], "relationships": [...]}``; a duration
     without months a ``datetime.timedelta``.
     """
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is list or kind is tuple:
+        return [v if type(v) in _PLAIN else to_python(v) for v in value]
+    if kind is dict:
+        return {k: v if type(v) in _PLAIN else to_python(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [to_python(v) for v in value]
     if isinstance(value, dict):

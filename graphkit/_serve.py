@@ -46,8 +46,9 @@ def serve(root: Path, http_port: int, bolt_port: int) -> None:
         import arcadedb_embedded
         from arcadedb_embedded.jvm import start_jvm
 
-        # IPv4 sockets: the listeners are 127.0.0.1 (not [::ffff:127.0.0.1]) in ss and /proc/net/tcp
-        start_jvm(jvm_args=["-Djava.net.preferIPv4Stack=true"])
+        # IPv4 sockets: the listeners are 127.0.0.1 (not [::ffff:127.0.0.1]) in ss and /proc/net/tcp;
+        # the serial GC starts faster and keeps RSS lower on 2 cores, with the same steady throughput
+        start_jvm(jvm_args=["-Djava.net.preferIPv4Stack=true", "-XX:+UseSerialGC"])
         # again: the JVM replaced them, and its own SIGTERM handling crashes the process (hs_err_pid*.log)
         handle_signals()
         srv = arcadedb_embedded.create_server(str(root), root_password=pw, config={
