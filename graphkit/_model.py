@@ -161,7 +161,7 @@ def build_model(dataset: Dataset, *, term_years: int = DEFAULT_TERM_YEARS) -> Gr
             "PARTY_TO",
             ("Organization", row["organization_id"]),
             ("Agreement", row["agreement_id"]),
-            {"role": row.get("role")},
+            _props(row, ("agreement_id", "organization_id")),  # role, note, synthetic, unknown columns
         )
     for row in t["programs"]:
         model.node("Program", row["id"], _props(row))
