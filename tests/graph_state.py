@@ -67,6 +67,20 @@ def write_rows(folder: Path, tables: dict[str, list[dict[str, Any]]]) -> Path:
     return folder
 
 
+def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
+    """An .xlsx with one sheet per entry (rows appended as given); returns ``path``."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
 def _freeze(value: Any) -> Any:
     if isinstance(value, dict):
         return tuple(sorted((k, _freeze(v)) for k, v in value.items()))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from graph_state import BASE, write_dataset
+from graph_state import BASE, write_dataset, write_workbook
 
 from graphkit._dataset import normalize_header, read_csv, read_tables
 from graphkit._errors import InputErrors
@@ -134,19 +134,8 @@ def test_other_spreadsheet_formats_say_how_to_save(tmp_path: Path, suffix: str, 
 # ------------------------------------------------------------------------------------------ workbooks
 
 
-def _book(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
-
-
 def test_workbook_cells_are_read_as_csv_text(tmp_path: Path) -> None:
-    path = _book(tmp_path / "data.xlsx", {
+    path = write_workbook(tmp_path / "data.xlsx", {
         "Organizations": [["id", "name", "type", "region"], ["bp2mi", "BP2MI", "agency", 31.74],
                           ["pemkot-palu", "Pemerintah Kota Palu", "regional_government", 72.71]],
         "agreements": [["id", "kind", "signed_on", "expires_on"],
@@ -170,7 +159,7 @@ def test_workbook_cells_are_read_as_csv_text(tmp_path: Path) -> None:
 
 
 def test_workbook_problems_name_the_sheet_and_row(tmp_path: Path) -> None:
-    path = _book(tmp_path / "data.xlsx", {
+    path = write_workbook(tmp_path / "data.xlsx", {
         "organizations": [["id", "name", "type", "region"], ["bp2mi", "BP2MI", "agency", "#REF!"],
                           ["x", "X", "private", 33.1]],
         "agreements": [["id", "kind", "signed_on"], ["mou-1", "mou", "2020-13-01"]],
@@ -187,12 +176,13 @@ def test_workbook_problems_name_the_sheet_and_row(tmp_path: Path) -> None:
 
 
 def test_workbook_without_dataset_sheets_or_tables(tmp_path: Path) -> None:
-    path = _book(tmp_path / "data.xlsx", {"Sheet1": [["a"]]})
+    path = write_workbook(tmp_path / "data.xlsx", {"Sheet1": [["a"]]})
     assert _errors(path) == [
         "data.xlsx: no dataset sheets: name the sheets organizations, agreements, parties, ..."
     ]
-    path = _book(tmp_path / "two.xlsx", {"organizations": [["id", "name", "type"], ["a", "A", "agency"]],
-                                         "agreements": [["id", "kind", "signed_on"]]})  # fmt: skip
+    sheets = {"organizations": [["id", "name", "type"], ["a", "A", "agency"]],
+              "agreements": [["id", "kind", "signed_on"]]}  # fmt: skip
+    path = write_workbook(tmp_path / "two.xlsx", sheets)
     with pytest.raises(InputErrors) as err:
         validate_dataset(path)
     assert err.value.lines() == [

@@ -11,7 +11,7 @@ import io
 import tempfile
 from pathlib import Path
 
-from graph_state import BASE, write_dataset
+from graph_state import BASE, write_dataset, write_workbook
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
@@ -158,19 +158,6 @@ def test_resolver_through_the_validator_names_file_row_and_column(text: str) -> 
         assert ds.tables["placements"][0]["region"] == resolve_region(text).code
 
 
-def _workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        sheet = book.create_sheet(title)
-        for row in rows:
-            sheet.append(row)
-    book.save(path)
-    return path
-
-
 _EXCEL_VALUE = st.one_of(
     st.none(), st.booleans(), st.integers(-(10**12), 10**12),
     st.floats(allow_nan=False, allow_infinity=False),
@@ -192,7 +179,7 @@ def test_any_excel_cell_is_valid_or_located(name: str, data: st.DataObject, valu
     c = data.draw(st.integers(0, len(rows[0]) - 1), label="column")
     rows[r][c] = value
     with tempfile.TemporaryDirectory() as tmp:
-        book = _workbook(Path(tmp) / "data.xlsx", sheets)
+        book = write_workbook(Path(tmp) / "data.xlsx", sheets)
         try:
             ds = validate_dataset(book)
         except InputErrors as err:
