@@ -3,7 +3,12 @@
 # --test, the test extras plus Debian's chromium + chromium-driver for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=${PYTHON:-python3}
+PY=${PYTHON:-python3}   # set PYTHON=/path/to/python3.11 to choose another interpreter
+if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "setup: graphkit needs Python 3.11 or newer; $PY is $("$PY" --version 2>&1 || echo missing)." >&2
+  echo "setup: install one (e.g. apt-get install python3.11) and run again with PYTHON=python3.11" >&2
+  exit 2
+fi
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
