@@ -218,13 +218,19 @@ def status() -> ServerInfo | None:
     Running means: the recorded pid is a live graphkit server process AND its Bolt port accepts a TCP
     connection. State left by a server that is gone is removed.
     """
+    info = _recorded_server()
+    return info if info is not None and _port_open(info.bolt_port) else None
+
+
+def _recorded_server() -> ServerInfo | None:
+    """The server ``server.json`` records, if that process is alive and ours; stale state is removed."""
     info = _read_state()
     if info is None:
         return None
     if not _pid_alive(info.pid) or not _is_our_server(info.pid):
         _remove_state(info.pid)
         return None
-    return info if _port_open(info.bolt_port) else None
+    return info
 
 
 def start(timeout: float = 90) -> ServerInfo:
@@ -320,11 +326,8 @@ def stop(timeout: float = 30) -> bool:
         True if a server process was stopped, False if none was running.
     """
     with _lock(timeout + 120):
-        info = _read_state()
+        info = _recorded_server()
         if info is None:
-            return False
-        if not _pid_alive(info.pid) or not _is_our_server(info.pid):
-            _remove_state(info.pid)
             return False
         _terminate(info.pid, timeout)
         _remove_state(info.pid)
