@@ -1,4 +1,4 @@
-"""Cross-process locks (fcntl) in the graphkit home folder: one loader at a time.
+"""Cross-process locks (fcntl) in the graphkit home folder: one loader, one server start/stop at a time.
 
 The kernel releases an ``flock`` when its holder exits, however it exits (SIGKILL included), so a killed
 load never leaves a stale lock behind. The holder writes its pid into the lock file for messages.
@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graphkit._errors import BusyError
-from graphkit._server import home
 
 __all__ = ["file_lock", "lock_holder"]
 
@@ -54,6 +53,8 @@ def file_lock(
     BusyError
         The lock was still held after ``timeout`` seconds (the message names the holder's pid).
     """
+    from graphkit._server import home  # imported here: _server itself locks through this module
+
     path = home() / f"{name}.lock"
     fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
     try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import fcntl
 import json
 import os
 import re
@@ -22,11 +21,11 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from graphkit._errors import BusyError, DatabaseError, DatabaseUnavailable
+from graphkit._errors import DatabaseError, DatabaseUnavailable
+from graphkit._lock import file_lock
 
 __all__ = ["ServerInfo", "home", "password", "status", "start", "stop", "ensure_database",
            "drop_database", "list_databases"]  # fmt: skip
@@ -35,7 +34,6 @@ HOST = "127.0.0.1"
 USER = "root"
 DEFAULT_DATABASE = "graphkit"
 STATE_FILE = "server.json"
-LOCK_FILE = "server.lock"
 LOG_FILE = "server.log"
 PASSWORD_FILE = "password"
 #: the server exits by itself when this pid is gone (the test suite sets it to pytest's pid)
@@ -146,26 +144,9 @@ def _remove_state(pid: int) -> None:
         _state_path().unlink(missing_ok=True)
 
 
-@contextlib.contextmanager
-def _lock(timeout: float) -> Iterator[None]:
-    path = home() / LOCK_FILE
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise BusyError(
-                        f"another graphkit command is starting or stopping the database ({path}); "
-                        "try again in a minute"
-                    ) from None
-                time.sleep(0.1)
-        yield
-    finally:
-        os.close(fd)  # releases the lock
+def _server_lock(timeout: float) -> contextlib.AbstractContextManager[None]:
+    """Held while a process starts or stops the server, so two commands never both spawn one."""
+    return file_lock("server", timeout=timeout, what="another command starting or stopping the database")
 
 
 def _tail(path: Path, lines: int = 3) -> str:
@@ -250,7 +231,7 @@ def start(timeout: float = 90) -> ServerInfo:
     info = status()
     if info is not None:
         return info
-    with _lock(timeout + 30):
+    with _server_lock(timeout + 30):
         info = status()
         if info is not None:
             return info
@@ -325,7 +306,7 @@ def stop(timeout: float = 30) -> bool:
     bool
         True if a server process was stopped, False if none was running.
     """
-    with _lock(timeout + 120):
+    with _server_lock(timeout + 120):
         info = _recorded_server()
         if info is None:
             return False
