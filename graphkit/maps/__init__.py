@@ -72,11 +72,14 @@ class MapResult:
                 f"{self.frames} years, {self.bytes / 1e6:.1f} MB, {self.seconds:.1f} s")  # fmt: skip
 
 
-def load_map_source(graph: Graph) -> MapSource:
-    """Read everything a map needs from ``graph`` (the analytics snapshot plus aliases and sources)."""
+def load_map_source(graph: Graph, snapshot: Snapshot | None = None) -> MapSource:
+    """Read everything a map needs from ``graph`` (the analytics snapshot plus aliases and sources).
+
+    Pass a ``snapshot`` already fetched from the same graph (e.g. for reports) to skip reading it again.
+    """
     from graphkit._fetch import fetch_snapshot
 
-    snapshot = fetch_snapshot(graph)
+    snapshot = snapshot if snapshot is not None else fetch_snapshot(graph)
     if not snapshot.regions:
         raise GraphkitError(
             "this database is empty: load a dataset first (graphkit load PATH), "
