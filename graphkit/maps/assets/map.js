@@ -297,9 +297,12 @@
   }
   function focus(i) {
     results.hidden = true;
+    /* open the detail panel first: it narrows the canvas, and vis-network re-centres on a resize, so the
+       camera moves only once the canvas has its final size (else the focused node drifts off-centre) */
+    GK.detail(i, !current.nodes[i]);
+    network.redraw();
     network.focus(i, { scale: Math.max(network.getScale(), view === "province" ? 0.6 : 1.1), animation: false });
     network.selectNodes([i]);
-    GK.detail(i, !current.nodes[i]);
     GK.focused = i;
   }
   input.addEventListener("input", function () {
