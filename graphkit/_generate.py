@@ -5,7 +5,10 @@ the shape of the real programme: exactly the published counts of partners by typ
 governments, 128 education, 14 health, 2 financial and 3 government institutions, BP2MI press release of
 14 March 2024), Kawan PMI in 9 provinces covering 175 regencies, Perwira PMI in 23 provinces, and 273,747
 workers placed in 2023. ``scale=N`` makes about N times as many organizations, agreements, follow-ups and
-programs over the same 38 provinces and 514 regencies. Every row has ``synthetic=true``.
+programs over the same 38 provinces and 514 regencies. Placements keep the same totals per regency and year
+at every scale (those of scale 1 for the seed); above scale 1 each total is split over destination
+countries (``graphkit._generate_placements``), about 11 rows per total at scale 10 and 22 at scale 100, not
+100: a regency sends to a few dozen countries at most. Every row has ``synthetic=true``.
 
 The same ``seed``, ``scale`` and ``as_of`` give byte-identical files: one ``random.Random(seed)`` drives
 everything, in a fixed order, and nothing depends on set or hash order or on the clock.
@@ -22,18 +25,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphkit._errors import InputError
-from graphkit._generate_agreements import AGGREGATE_CUTOFF, build_agreements, build_follow_ups
-from graphkit._generate_orgs import OTHER_PARTNERS, PUBLISHED_PARTNERS, build_organizations, regency_weight
+from graphkit._generate_agreements import (
+    AGGREGATE_CUTOFF,
+    Agreement,
+    FollowUp,
+    build_agreements,
+    build_follow_ups,
+)
+from graphkit._generate_orgs import (
+    OTHER_PARTNERS,
+    PUBLISHED_PARTNERS,
+    Orgs,
+    build_organizations,
+    regency_weight,
+)
 from graphkit._generate_orgs import top_sending_codes as _top
+from graphkit._generate_placements import DESTINATIONS, breadth, by_destination
 from graphkit._generate_programs import (
     KAWAN_PROVINCES,
     KAWAN_REGENCIES,
     NATIONAL_TOTALS,
     PERWIRA_PROVINCES,
+    Program,
     build_placements,
     build_programs,
 )
-from graphkit._regions import provinces, regencies
+from graphkit._regions import Region, provinces, regencies
 
 __all__ = ["generate", "GenerateSummary", "DEFAULT_SEED", "DEFAULT_AS_OF", "MAX_SCALE", "FILES"]
 
@@ -119,7 +136,8 @@ def generate(
         Folder to write; created if missing. Files of the same names are overwritten, others left alone.
     scale : int, optional
         1 ("national", the published counts) up to 1000; N gives about N times the organizations,
-        agreements, follow-ups and programs.
+        agreements, follow-ups and programs, and above 1 splits each placement total (the same at every
+        scale) over destination countries.
     seed : int, optional
         Seed of the one ``random.Random`` used; the same seed, scale and as_of give identical bytes.
     as_of : datetime.date, optional
@@ -141,13 +159,13 @@ def generate(
     out = Path(out)
     rng = random.Random(seed)
     provs, regs = provinces(), regencies()
-    orgs = build_organizations(rng, scale, provs, regs)
-    agreements = build_agreements(rng, scale, orgs, as_of)
-    top = _top(regs)
-    places = [r.code for r in regs]
-    follow_ups = build_follow_ups(rng, agreements, places, [regency_weight(r, top) for r in regs], as_of)
-    programs = build_programs(rng, scale, orgs, provs, regs, as_of)
-    placements = build_placements(rng, regs, as_of)
+    orgs, agreements, follow_ups, programs = _build(rng, scale, provs, regs, as_of)
+    if scale == 1:
+        placements = [(code, year, "", n) for code, year, n in build_placements(rng, regs, as_of)]
+    else:  # the scale-1 totals of this seed, split by destination: the same totals at every scale
+        national = random.Random(seed)
+        _build(national, 1, provs, regs, as_of)
+        placements = by_destination(rng, build_placements(national, regs, as_of), scale)
 
     tables: dict[str, list[list[str]]] = {
         "sources": [
@@ -198,15 +216,30 @@ def generate(
             [f.id, f.agreement.id, f.kind, _iso(f.date), f.region, f.description, SYNTHETIC_SOURCE, _TRUE]
             for f in follow_ups
         ],
-        "placements": [["region", "year", "workers", "synthetic"]]
-        + [[code, str(year), str(workers), _TRUE] for code, year, workers in placements],
+        "placements": [["region", "year", "destination", "workers", "synthetic"]]
+        + [[code, str(year), where, str(workers), _TRUE] for code, year, where, workers in placements],
     }
+    if scale == 1:  # totals only: no destination column
+        tables["placements"] = [row[:2] + row[3:] for row in tables["placements"]]
     out.mkdir(parents=True, exist_ok=True)
     for name in FILES:
         (out / f"{name}.csv").write_bytes(_csv(tables[name]).encode("utf-8"))
     summary = GenerateSummary(out, seed, scale, as_of, **{name: len(tables[name]) - 1 for name in FILES})
     (out / "README.txt").write_bytes(_readme(summary).encode("utf-8"))
     return summary
+
+
+def _build(
+    rng: random.Random, scale: int, provs: list[Region], regs: list[Region], as_of: dt.date
+) -> tuple[Orgs, list[Agreement], list[FollowUp], list[Program]]:
+    """Organizations, agreements, follow-ups and programs, drawn from ``rng`` in this fixed order."""
+    orgs = build_organizations(rng, scale, provs, regs)
+    agreements = build_agreements(rng, scale, orgs, as_of)
+    top = _top(regs)
+    places = [r.code for r in regs]
+    follow_ups = build_follow_ups(rng, agreements, places, [regency_weight(r, top) for r in regs], as_of)
+    programs = build_programs(rng, scale, orgs, provs, regs, as_of)
+    return orgs, agreements, follow_ups, programs
 
 
 def _sources(seed: int, scale: int) -> list[list[str]]:
@@ -249,6 +282,24 @@ def _sources(seed: int, scale: int) -> list[list[str]]:
 def _para(*lines: str, indent: str = "") -> str:
     return textwrap.fill(
         " ".join(lines), width=100, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+    )
+
+
+def _destinations(scale: int) -> str:
+    """The README paragraph on placements by destination country (none at scale 1: totals only)."""
+    countries = ", ".join(name for name, _ in DESTINATIONS[:10])
+    return _para(
+        "Placements by destination country: BP2MI publishes its statistics by region of origin and by",
+        "destination country, so at this scale each regency's total for a year (the same totals as at",
+        "scale 1 with this seed, so reports stay comparable across scales) is split over destination",
+        f"countries ({countries}, ... {len(DESTINATIONS)} in all), one row per regency, year and",
+        "destination. The countries are real; their weights, each regency's preference among them and",
+        "every figure per destination are INVENTED. The number of destinations grows with the scale",
+        f"(about {breadth(scale):.0f} for a regency-year of median size at scale {scale}) and with the",
+        "regency's total, capped by the total and by the country list. A regency sends to a few dozen",
+        "countries at most, so this file does not grow 100-fold at scale 100 (that would double the",
+        "graph and push the database server past its memory target). A regency-year with 0 workers keeps",
+        "one row with an empty destination: its total, nothing to break down.",
     )
 
 
@@ -305,6 +356,7 @@ The same seed, scale and as-of always give byte-identical files.
             "minority of agreements on purpose: the 2024 monitoring found little follow-up), programs",
             "beyond the four national ones, per-regency placements.",
         ),
+        *([_destinations(summary.scale)] if summary.scale > 1 else []),
         f"Files\n-----\n{counts}",
     ]
     return header + "\n" + "\n\n".join(body) + "\n"

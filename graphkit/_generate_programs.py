@@ -1,8 +1,9 @@
 """Synthetic programs, the regions they are active in, and placements (see ``graphkit._generate``).
 
 National programs keep the published shape (Kawan PMI in 9 provinces covering 175 regencies, Perwira PMI in
-23 provinces); local and regional programs grow with the scale. Placements do not depend on the scale: one
-row per regency and year, the 2023 national total equal to the published 273,747.
+23 provinces); local and regional programs grow with the scale. Placements: one total per regency and
+year, the 2023 national total equal to the published 273,747; ``graphkit._generate`` uses the scale-1
+totals of the seed at every scale and splits them by destination country above scale 1.
 """
 
 from __future__ import annotations

@@ -181,7 +181,9 @@ def build_model(dataset: Dataset, *, term_years: int = DEFAULT_TERM_YEARS) -> Gr
         if "source_id" in row:
             model.rel("SOURCED_FROM", ("FollowUp", row["id"]), ("Source", row["source_id"]))
     for row in t["placements"]:
-        pid = f"{row['region']}/{row['year']}"
+        pid = f"{row['region']}/{row['year']}"  # the region's total for the year ...
+        if "destination" in row:  # ... or the workers it placed in one destination country
+            pid += f"/{row['destination']}"
         model.node("Placement", pid, _props(row))
         model.rel("IN_REGION", ("Placement", pid), (_region_label(row["region"]), row["region"]))
     return model

@@ -171,9 +171,10 @@ TABLES: dict[str, Table] = {
         ),
         _t(
             "placements",
-            ("region", "year"),
+            ("region", "year", "destination"),
             Column("region", "region", required=True),
             Column("year", "int", required=True),
+            Column("destination"),
             Column("workers", "int", required=True),
         ),
     )

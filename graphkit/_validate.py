@@ -158,10 +158,12 @@ def _type_table(table: Table, raw: RawTable, scopes: dict[str, str], errors: lis
         folded = tuple(_fold(v) for v in key)
         if folded in seen:
             first, written = seen[folded]
-            what = " and ".join(f"{k} {_show(v)}" for k, v in zip(table.key, key, strict=True))
-            case = "" if written == key else f" as {' and '.join(map(_show, written))}; ids ignore case"
+            given = [(k, v) for k, v in zip(table.key, key, strict=True) if v is not None]  # optional parts
+            what = " and ".join(f"{k} {_show(v)}" for k, v in given)
+            shown = " and ".join(_show(v) for v in written if v is not None)
+            case = "" if written == key else f" as {shown}; ids ignore case"
             problem = f"duplicate {what} (first at row {first}{case}); keep one row"
-            errors.append(InputError(raw.label, number, "+".join(table.key), problem))
+            errors.append(InputError(raw.label, number, "+".join(k for k, _ in given), problem))
             continue
         seen[folded] = (number, key)
         rows.append(row)
@@ -204,6 +206,7 @@ def _check_rows(ds: dict[str, list[dict]], labels: dict[str, str], errors: list[
         if "expires_on" in row and row["expires_on"] < row["signed_on"]:
             problem = f"{row['expires_on']} is before signed_on {row['signed_on']}; check both dates"
             errors.append(InputError(labels["agreements"], row["_row"], "expires_on", problem))
+    _check_placement_totals(ds.get("placements", []), labels["placements"], errors)
     for row in ds.get("placements", []):
         if row["workers"] < 0:
             problem = f"{row['workers']} is negative; write the number of workers placed (0 or more)"
@@ -212,6 +215,23 @@ def _check_rows(ds: dict[str, list[dict]], labels: dict[str, str], errors: list[
             problem = f"{row['year']} is not a plausible year; write a year between 1900 and 2100"
             errors.append(InputError(labels["placements"], row["_row"], "year", problem))
     _check_cycles(ds.get("agreements", []), labels["agreements"], errors)
+
+
+def _check_placement_totals(placements: list[dict], label: str, errors: list[InputError]) -> None:
+    """A region/year given as a total (no destination) must not also be broken down by destination."""
+    first_by_destination: dict[tuple[str, int], int] = {}
+    for row in placements:
+        if "destination" in row:
+            first_by_destination.setdefault((row["region"], row["year"]), row["_row"])
+    for row in placements:
+        first = first_by_destination.get((row["region"], row["year"]))
+        if "destination" not in row and first is not None:
+            problem = (
+                f"empty, so this row is the total of region {row['region']} for {row['year']}, but that "
+                f"region and year also have rows by destination (first at row {first}) and its workers "
+                "would count twice; fill in this row's destination or remove the row"
+            )
+            errors.append(InputError(label, row["_row"], "destination", problem))
 
 
 def _check_cycles(agreements: list[dict], label: str, errors: list[InputError]) -> None:

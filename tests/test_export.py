@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from graphkit._export import export_dataset
+from graphkit._fetch import fetch_snapshot
 from graphkit._generate import generate
 from graphkit._load import load_dataset
 from graphkit._validate import validate_dataset
@@ -116,6 +117,30 @@ def test_generated_national_round_trip(graph: Any, tmp_path: Path) -> None:
     csv_counts, _ = round_trip(graph, tmp_path / "national.xlsx", tmp_path / "national-csv")
     assert csv_counts == counts
     assert validate_dataset(tmp_path / "national-csv").synthetic
+
+
+def test_placements_by_destination_round_trip_and_sum_per_region_year(graph: Any, tmp_path: Path) -> None:
+    generate(tmp_path / "scaled", scale=2, seed=3)
+    with (tmp_path / "scaled" / "placements.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert any(r["destination"] for r in rows) and any(not r["destination"] for r in rows)  # mixed
+    counts, _ = round_trip(graph, tmp_path / "scaled", tmp_path / "scaled-out")
+    assert counts["placements"] == len(rows) > 514 * 7
+    with (tmp_path / "scaled-out" / "placements.csv").open(encoding="utf-8", newline="") as f:
+        exported = list(csv.DictReader(f))
+    keys = [(r["region"], int(r["year"]), r["destination"]) for r in exported]
+    assert keys == sorted(keys)  # ordered by region, year and destination (a total has none)
+    assert {k: r["workers"] for k, r in zip(keys, exported, strict=True)} == {
+        (r["region"], int(r["year"]), r["destination"]): r["workers"] for r in rows
+    }
+    # the analytics see one figure per region and year: the sum over destinations
+    totals: dict[tuple[str, int], int] = {}
+    for r in rows:
+        key = (r["region"], int(r["year"]))
+        totals[key] = totals.get(key, 0) + int(r["workers"])
+    snap = fetch_snapshot(graph, ["placements"])
+    assert {(p.region, p.year): p.workers for p in snap.placements} == totals
+    assert len(snap.placements) == 514 * 7
 
 
 def _tiny(folder: Path, *, hostile: bool) -> Path:

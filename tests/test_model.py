@@ -96,6 +96,29 @@ def test_relationship_properties_and_keys(small) -> None:
     assert ("IN_REGION", "Placement", "33.28/2020", "Regency", "33.28") in small.rels
 
 
+def test_placement_key_is_region_year_and_destination_if_given(tmp_path: Path) -> None:
+    rows = "region,year,destination,workers\n33.28,2020,Taiwan,700\n33.28,2020,Hong Kong,500\n"
+    rows += "33.29,2020,,90\n"  # a total: no destination
+    model = build_model(validate_dataset(write_dataset(tmp_path / "d", {"placements.csv": rows})))
+    keys = sorted(key for label, key in model.nodes if label == "Placement")
+    assert keys == ["33.28/2020/Hong Kong", "33.28/2020/Taiwan", "33.29/2020"]
+    assert model.nodes[("Placement", "33.28/2020/Hong Kong")] == {
+        "id": "33.28/2020/Hong Kong", "region": "33.28", "year": 2020, "destination": "Hong Kong",
+        "workers": 500,
+    }  # fmt: skip
+    assert "destination" not in model.nodes[("Placement", "33.29/2020")]
+    regions = {k[2]: k[4] for k in model.rels if k[0] == "IN_REGION" and k[1] == "Placement"}
+    assert regions == {"33.28/2020/Hong Kong": "33.28", "33.28/2020/Taiwan": "33.28", "33.29/2020": "33.29"}
+
+
+def test_scaled_model_has_one_placement_node_per_row(tmp_path: Path) -> None:
+    summary = generate(tmp_path, scale=2, seed=5)
+    model = build_model(validate_dataset(tmp_path))
+    placements = [props for (label, _), props in model.nodes.items() if label == "Placement"]
+    assert len(placements) == summary.placements > 514 * 7
+    assert sum("destination" in p for p in placements) > 514 * 7
+
+
 def test_no_private_or_empty_property_reaches_the_graph(small) -> None:
     for props in [*small.nodes.values(), *small.rels.values()]:
         assert not any(k.startswith("_") for k in props), props

@@ -108,6 +108,20 @@ CASES = [
     Case("duplicate party", add("parties.csv", "mou-1,bp2mi,pihak_pertama\n"),
          "parties.csv:5: agreement_id+organization_id: duplicate agreement_id mou-1 and "
          "organization_id bp2mi (first at row 2); keep one row"),
+    Case("duplicate placement total", add("placements.csv", "33.28,2020,900\n"),
+         "placements.csv:3: region+year: duplicate region 33.28 and year 2020 (first at row 2); "
+         "keep one row"),
+    Case("duplicate placement destination",
+         {"placements.csv": "region,year,destination,workers\n33.28,2020,Taiwan,700\n"
+                            "33.28,2020,Malaysia,500\n33.28,2020,Taiwan,5\n"},
+         "placements.csv:4: region+year+destination: duplicate region 33.28 and year 2020 and destination "
+         "Taiwan (first at row 2); keep one row"),
+    Case("placement total and breakdown",
+         {"placements.csv": "region,year,destination,workers\n33.28,2021,Taiwan,5\n33.28,2020,,1200\n"
+                            "33.28,2020,Taiwan,700\n33.28,2020,Malaysia,500\n33.29,2020,,90\n"},
+         "placements.csv:3: destination: empty, so this row is the total of region 33.28 for 2020, but that "
+         "region and year also have rows by destination (first at row 4) and its workers would count twice; "
+         "fill in this row's destination or remove the row"),
     Case("dangling parties.agreement_id", add("parties.csv", "mou-2,bp2mi,\n"),
          "parties.csv:5: agreement_id: unknown agreement 'mou-2': did you mean 'mou-1'? "
          "add it to agreements.csv or fix the id"),

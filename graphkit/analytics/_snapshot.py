@@ -151,7 +151,8 @@ class ProgramRegionRow:
 
 @dataclass(frozen=True)
 class PlacementRow:
-    """Migrant workers placed abroad from ``region`` in ``year``."""
+    """Migrant workers placed abroad from ``region`` in ``year``: the region's total, summed over
+    destination countries when the dataset breaks it down (``read/snapshot/placements`` sums them)."""
 
     region: str
     year: int

@@ -1,4 +1,6 @@
-// Placements (migrant workers placed abroad) grouped per region code: one row per region, a list of years.
+// Placements (migrant workers placed abroad) summed per region and year over destination countries (a row
+// without destination is the region's total), grouped per region code: one row per region, a list of years.
 // $parameters: none
 MATCH (pl:Placement)
-RETURN pl.region AS region, collect({year: pl.year, workers: pl.workers}) AS years
+WITH pl.region AS region, pl.year AS year, sum(pl.workers) AS workers
+RETURN region, collect({year: year, workers: workers}) AS years
