@@ -261,6 +261,9 @@ def centrality(
         attrs = _attrs("centrality", snap, day, **network_summary(g), communities=result.communities,
                        betweenness_method=result.betweenness_method, betweenness_k=result.betweenness_k,
                        betweenness_error=round(result.betweenness_error, 6),
+                       closeness_method=result.closeness_method, closeness_k=result.closeness_k,
+                       closeness_checked=result.closeness_checked,
+                       closeness_error=round(result.closeness_error, 6),
                        include_agencies=include_agencies, sort=sort, types=sorted(wanted))  # fmt: skip
         return _frame(_tag(rows, snap), CENTRALITY_FIELDS, attrs)
 
@@ -318,9 +321,14 @@ def header_line(df: pd.DataFrame) -> str:
         method = a["betweenness_method"]
         if method == "sampled":
             method += f" (k={a['betweenness_k']}, est. error ±{a['betweenness_error']:.4f})"
+        closeness = a.get("closeness_method", "exact")
+        if closeness == "sampled":
+            closeness += (f" (k={a['closeness_k']} per large component, max error "
+                          f"±{a['closeness_error']:.4f} on {a['closeness_checked']} nodes checked exactly)")
         text += (f": network {a['nodes']} nodes ({a['organizations']} organizations, "
                  f"{a['regions']} regions), {a['edges']} edges, density {a['density']:.4f}, "
-                 f"{a['components']} components, {a['communities']} communities; betweenness {method}"
+                 f"{a['components']} components, {a['communities']} communities; betweenness {method}; "
+                 f"closeness {closeness}"
                  f"{'' if a['include_agencies'] else '; agencies (BP2MI) left out'}")  # fmt: skip
     elif report == "expiring":
         text += (f": {a['agreements']} agreements in force expire by {a['until']} "

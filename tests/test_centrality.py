@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import networkx as nx
+import numpy as np
 import pytest
 from networkx.algorithms.centrality.betweenness import (
     _accumulate_basic,
@@ -12,6 +13,7 @@ from networkx.algorithms.centrality.betweenness import (
     _single_source_shortest_path_basic,
 )
 
+from graphkit.analytics._bfs import adjacency
 from graphkit.analytics._snapshot import (
     AgreementRow,
     OrganizationRow,
@@ -21,7 +23,7 @@ from graphkit.analytics._snapshot import (
     RegionRow,
     Snapshot,
 )
-from graphkit.analytics.centrality import MEASURES, betweenness_closeness, centrality_measures
+from graphkit.analytics.centrality import MEASURES, betweenness_closeness, centrality_measures, core_numbers
 from graphkit.analytics.network import collaboration_network, network_summary
 
 D = dt.date
@@ -113,6 +115,95 @@ def test_sampling_above_the_limit_reports_an_error_estimate() -> None:
     assert worst < 0.15  # a coarse sanity bound: 40 of 77 sources
     full = centrality_measures(g, exact_limit=10, k=len(g))  # k >= n: exact again
     assert full.betweenness_method == "exact"
+
+
+def _closeness_errors(g: nx.Graph, **options: int) -> tuple[object, dict, float]:
+    """The result with ``options``, networkx's exact closeness and the true max error of the estimate."""
+    result = centrality_measures(g, **options)
+    exact = nx.closeness_centrality(g)
+    worst = max(abs(result.values[v]["closeness"] - exact[v]) for v in g)
+    return result, exact, worst
+
+
+def _big_graph() -> nx.Graph:
+    return nx.connected_watts_strogatz_graph(600, 4, 0.1, seed=5)
+
+
+def test_sampled_closeness_reports_the_true_error_of_its_checked_nodes() -> None:
+    g = _big_graph()
+    options = {"exact_limit": 100, "k": 80, "seed": 3}
+    unchecked, exact, worst = _closeness_errors(g, check=0, **options)
+    assert (unchecked.closeness_method, unchecked.closeness_k, unchecked.closeness_checked) == (
+        "sampled",
+        80,
+        0,
+    )
+    assert unchecked.closeness_error == 0.0 and worst > 0  # an estimate, not exact
+    assert worst < 0.1 * max(exact.values())  # Eppstein-Wang from 80 of 600 nodes: within a few percent
+    # checking every estimated node: the reported error is the estimate's true max error, values exact
+    everyone, _, none = _closeness_errors(g, check=10**6, **options)
+    assert everyone.closeness_checked == len(g) - 80 and none == pytest.approx(0, abs=1e-12)
+    assert everyone.closeness_error == pytest.approx(worst, rel=1e-9)
+    # the same estimates (check never changes them) checked on the 60 of highest closeness and 60 random
+    # nodes: the reported error is their true max error and bounds what is left after they become exact
+    some, _, left = _closeness_errors(g, check=60, **options)
+    assert some.closeness_checked == 120
+    assert 0 < some.closeness_error <= worst and left <= some.closeness_error
+    assert worst <= 1.5 * some.closeness_error
+    # betweenness is estimated from the same sample as before closeness was sampled too
+    picked = [list(g)[i] for i in np.random.default_rng(3).choice(len(g), size=80, replace=False)]
+    between, _ = betweenness_closeness(g, sources=picked)
+    assert {v: some.values[v]["betweenness"] for v in g} == pytest.approx(between, abs=1e-12)
+    assert some.betweenness_method == "sampled"
+
+
+def test_sampled_closeness_of_a_disconnected_graph() -> None:
+    # an estimated giant, a component above the limit with few of the 60 sampled sources (topped up to 60),
+    # and small components (exact; some with a sampled source, some without): paths, a star, lone nodes
+    parts = [nx.connected_watts_strogatz_graph(500, 4, 0.1, seed=1), nx.path_graph(90), nx.star_graph(20),
+             nx.path_graph(4), nx.empty_graph(3), nx.complete_graph(5)]  # fmt: skip
+    g = nx.disjoint_union_all(parts)
+    result, exact, _ = _closeness_errors(g, exact_limit=50, k=60, seed=2, check=10**6)
+    assert (result.closeness_method, result.closeness_k) == ("sampled", 60)
+    assert result.closeness_checked == (500 - 60) + (90 - 60)
+    small = [v for v in g if v >= 590]
+    assert {v: result.values[v]["closeness"] for v in small} == pytest.approx(
+        {v: exact[v] for v in small}, abs=1e-12
+    )
+    estimate, _, worst = _closeness_errors(g, exact_limit=50, k=60, seed=2, check=0)
+    assert worst == pytest.approx(result.closeness_error, rel=1e-9) and worst > 0
+    path = {v: estimate.values[v]["closeness"] - exact[v] for v in range(500, 590)}  # 90 nodes, 60 sources
+    assert sum(abs(e) > 1e-12 for e in path.values()) == 30  # the others' are exact
+    assert max(map(abs, path.values())) < 0.2 * exact[545]
+    # every component at most max(exact_limit, k): betweenness sampled, closeness exact
+    tiny = nx.disjoint_union_all([nx.path_graph(40)] * 5)
+    exact_tiny = nx.closeness_centrality(tiny)
+    r = centrality_measures(tiny, exact_limit=50, k=60, seed=2)
+    assert (r.betweenness_method, r.closeness_method, r.closeness_error) == ("sampled", "exact", 0.0)
+    assert {v: r.values[v]["closeness"] for v in tiny} == pytest.approx(exact_tiny, abs=1e-12)
+
+
+def test_sampling_is_deterministic_for_a_seed() -> None:
+    g = _big_graph()
+    one, two = (centrality_measures(g, exact_limit=100, k=50, seed=4, check=20) for _ in range(2))
+    other = centrality_measures(g, exact_limit=100, k=50, seed=5, check=20)
+    assert one.values == two.values and one.closeness_error == two.closeness_error
+    assert [one.values[v]["closeness"] for v in g] != [other.values[v]["closeness"] for v in g]
+
+
+@pytest.mark.parametrize("name", list(REFERENCE))
+def test_core_numbers_equal_networkx(name: str) -> None:
+    g = REFERENCE[name]()
+    nodes, a = adjacency(g)
+    assert dict(zip(nodes, core_numbers(a).tolist(), strict=True)) == nx.core_number(g)
+
+
+def test_core_numbers_of_long_chains_and_nested_cores() -> None:
+    g = nx.disjoint_union_all(
+        [nx.path_graph(300), nx.complete_graph(7), nx.barabasi_albert_graph(300, 3, seed=1)]
+    )
+    nodes, a = adjacency(g)
+    assert dict(zip(nodes, core_numbers(a).tolist(), strict=True)) == nx.core_number(g)
 
 
 def test_empty_graph() -> None:

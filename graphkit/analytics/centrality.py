@@ -1,12 +1,14 @@
 """Centrality measures of an undirected network, fast enough for the national graph in well under a second.
 
 Betweenness and closeness come from one batched breadth-first search: Brandes' algorithm written as
-sparse-matrix products over many sources at once (numpy/scipy), giving the same values as networkx's
-``betweenness_centrality(normalized=True)`` and ``closeness_centrality(wf_improved=True)`` (hop counts,
-edge weights ignored) in a fraction of the time. Above ``exact_limit`` nodes betweenness is estimated
-from ``k`` sampled sources (scaled as networkx's ``k`` option), with an error estimate from two independent
-halves of the sample. Degree, weighted degree, PageRank (weighted), k-core and Louvain communities
-(weighted, seeded) come from networkx.
+sparse-matrix products over many sources at once (numpy/scipy, :mod:`graphkit.analytics._bfs`), giving the
+same values as networkx's ``betweenness_centrality(normalized=True)`` and
+``closeness_centrality(wf_improved=True)`` (hop counts, edge weights ignored) in a fraction of the time.
+Above ``exact_limit`` nodes betweenness is estimated from ``k`` sampled sources (scaled as networkx's ``k``
+option), with an error estimate from two independent halves of the sample, and closeness from the same
+sources' searches (:mod:`graphkit.analytics._closeness`), with its error measured against exact closeness
+on a random subsample of nodes. Degree, weighted degree, PageRank (weighted) and Louvain communities
+(weighted, seeded) come from networkx; k-core numbers from a vectorized peeling equal to networkx's.
 """
 
 from __future__ import annotations
@@ -20,103 +22,82 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["MEASURES", "CentralityResult", "centrality_measures", "betweenness_closeness"]
+from graphkit.analytics._bfs import BATCH_CELLS, adjacency, batch, forward, source_closeness
+from graphkit.analytics._closeness import sampled_closeness
+
+__all__ = ["MEASURES", "CentralityResult", "centrality_measures", "betweenness_closeness", "core_numbers"]
 
 #: Field names of the measures, in report order.
 MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank", "closeness", "core", "community")
-_BATCH_CELLS = 2_000_000  # sources x nodes per batch (~16 MB per float array)
 
 
 @dataclass
 class CentralityResult:
-    """Per-node measures (``values[node][measure]``) and how betweenness was computed."""
+    """Per-node measures (``values[node][measure]``) and how betweenness and closeness were computed."""
 
     values: dict[Hashable, dict[str, Any]] = field(default_factory=dict)
     betweenness_method: str = "exact"  # "exact" | "sampled"
     betweenness_k: int | None = None
     betweenness_error: float = 0.0  # estimated max absolute error (0 when exact)
     communities: int = 0
+    closeness_method: str = "exact"  # "exact" | "sampled" (some component estimated from k sources)
+    closeness_k: int | None = None  # sources per estimated component
+    closeness_checked: int = 0  # estimated nodes compared with (then given) their exact closeness
+    closeness_error: float = 0.0  # max absolute error of the estimate on the checked nodes (0 when exact)
 
 
-def _adjacency(g: nx.Graph) -> tuple[list[Hashable], sp.csr_array]:
-    nodes = list(g)
-    index = {v: i for i, v in enumerate(nodes)}
-    rows = [index[u] for u, v in g.edges() if u != v]
-    cols = [index[v] for u, v in g.edges() if u != v]
-    n = len(nodes)
-    a = sp.coo_array((np.ones(2 * len(rows)), (rows + cols, cols + rows)), shape=(n, n)).tocsr()
-    a.data[:] = 1.0  # parallel entries collapse to one edge
-    return nodes, a
-
-
-def _batch(a: sp.csr_array, sources: np.ndarray, *, backward: bool) -> tuple[np.ndarray, np.ndarray | None]:
-    """BFS from every source at once, arrays laid out nodes x sources: hop depth (-1 unreachable) and,
-    with ``backward``, Brandes' dependencies. Each level is kept as flat indices, so the backward pass
-    touches only that level's cells."""
-    n, b = a.shape[0], len(sources)
-    cols = np.arange(b)
-    depth = np.full((n, b), -1, dtype=np.int32)
-    depth[sources, cols] = 0
-    sigma = np.zeros((n, b))
-    sigma[sources, cols] = 1.0
-    unvisited = np.ones((n, b))
-    unvisited[sources, cols] = 0.0
-    frontier = sigma.copy()
-    levels = [np.ravel_multi_index((sources, cols), (n, b))]
-    while True:
-        nxt = a @ frontier  # shortest-path counts into the next layer (a is symmetric)
-        nxt *= unvisited
-        idx = np.flatnonzero(nxt)
-        if idx.size == 0:
-            break
-        depth.flat[idx] = len(levels)
-        sigma.flat[idx] = nxt.flat[idx]
-        unvisited.flat[idx] = 0.0
-        levels.append(idx)
-        frontier = nxt
-    if not backward:
-        return depth, None
-    delta = np.zeros((n, b))
-    w = np.zeros((n, b))
-    for level in range(len(levels) - 1, 1, -1):
-        idx, prev = levels[level], levels[level - 1]
-        w.flat[idx] = (1.0 + delta.flat[idx]) / sigma.flat[idx]
-        back = a @ w
-        w.flat[idx] = 0.0
-        delta.flat[prev] += back.flat[prev] * sigma.flat[prev]
-    return depth, delta
-
-
-def _closeness(depth: np.ndarray, n: int) -> np.ndarray:
-    """Wasserman-Faust closeness of each source column of a depth block (as networkx, wf_improved)."""
-    reach = (depth >= 0).sum(axis=0)
-    total = np.where(depth > 0, depth, 0).sum(axis=0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cc = np.where(total > 0, (reach - 1) / total, 0.0)
-    return cc * (reach - 1) / (n - 1) if n > 1 else cc
-
-
-def _traverse(a: sp.csr_array, groups: list[np.ndarray]) -> tuple[list[np.ndarray], np.ndarray]:
-    """Raw dependency sums from each group of sources (disjoint index arrays) and every node's closeness:
-    the groups' sources run forward and backward, all other nodes forward only."""
+def _traverse(
+    a: sp.csr_array, groups: list[np.ndarray], *, rest: bool
+) -> tuple[list[np.ndarray], np.ndarray, np.ndarray]:
+    """Raw dependency sums from each group of sources (disjoint index arrays), the exact closeness of
+    every node BFS ran from (zero elsewhere) and every node's summed hop distance from the groups'
+    sources. The groups' sources run forward and backward; with ``rest`` all other nodes forward only
+    (then the closeness is every node's)."""
     n = a.shape[0]
-    step = max(1, _BATCH_CELLS // n)
+    step = max(1, BATCH_CELLS // n)
     raws = [np.zeros(n) for _ in groups]
     closeness = np.zeros(n)
+    dist = np.zeros(n)
     seen = np.zeros(n, dtype=bool)
     for raw, group in zip(raws, groups, strict=True):
         seen[group] = True
         for start in range(0, len(group), step):
-            batch = group[start : start + step]
-            depth, delta = _batch(a, batch, backward=True)
+            sources = group[start : start + step]
+            depth, delta = batch(a, sources, backward=True)
             raw += delta.sum(axis=1)  # type: ignore[union-attr]
-            closeness[batch] = _closeness(depth, n)
-    rest = np.flatnonzero(~seen)
-    for start in range(0, len(rest), step):
-        batch = rest[start : start + step]
-        depth, _ = _batch(a, batch, backward=False)
-        closeness[batch] = _closeness(depth, n)
-    return raws, closeness
+            closeness[sources] = source_closeness(depth, n)
+            dist += np.where(depth > 0, depth, 0).sum(axis=1)
+    if rest:
+        others = np.flatnonzero(~seen)
+        closeness[others], _ = forward(a, others, n)
+    return raws, closeness, dist
+
+
+def core_numbers(a: sp.csr_array) -> np.ndarray:
+    """k-core number of every node of a symmetric 0/1 adjacency matrix without self-loops (as
+    ``nx.core_number``), by peeling: each round removes every node left with at most ``k`` neighbours.
+
+    >>> core_numbers(adjacency(nx.complete_graph(4))[1]).tolist()
+    [3, 3, 3, 3]
+    >>> core_numbers(adjacency(nx.lollipop_graph(3, 2))[1]).tolist()
+    [2, 2, 2, 1, 1]
+    """
+    n = a.shape[0]
+    degree = np.diff(a.indptr).astype(np.int64)
+    core = np.zeros(n, dtype=np.int64)
+    alive = np.ones(n, dtype=bool)
+    k = 0
+    while alive.any():
+        k = max(k, int(degree[alive].min()))
+        frontier = np.flatnonzero(alive & (degree <= k))
+        while frontier.size:
+            core[frontier] = k
+            alive[frontier] = False
+            neighbours = a[frontier].indices
+            touched, lost = np.unique(neighbours[alive[neighbours]], return_counts=True)
+            degree[touched] -= lost
+            frontier = touched[degree[touched] <= k]
+    return core
 
 
 def _scale(raw: np.ndarray, sources: np.ndarray) -> np.ndarray:
@@ -148,12 +129,12 @@ def betweenness_closeness(
     """
     if g.is_directed():
         raise ValueError("betweenness_closeness works on undirected graphs")
-    nodes, a = _adjacency(g)
+    nodes, a = adjacency(g)
     if not nodes:
         return {}, {}
     index = {v: i for i, v in enumerate(nodes)}
     chosen = np.arange(len(nodes)) if sources is None else np.array(sorted({index[s] for s in sources}), int)
-    (raw,), closeness = _traverse(a, [chosen])
+    (raw,), closeness, _ = _traverse(a, [chosen], rest=True)
     between = _scale(raw, chosen)
     return (
         {v: float(between[i]) for i, v in enumerate(nodes)},
@@ -168,6 +149,7 @@ def centrality_measures(
     exact_limit: int = 2_000,
     k: int = 500,
     seed: int = 0,
+    check: int = 100,
 ) -> CentralityResult:
     """Every measure of :data:`MEASURES` for every node of ``g``.
 
@@ -178,7 +160,12 @@ def centrality_measures(
     weight : str
         Edge weight used by weighted degree, PageRank and Louvain (betweenness/closeness count hops).
     exact_limit, k, seed : int
-        Above ``exact_limit`` nodes, betweenness is estimated from ``k`` sources sampled with ``seed``.
+        Above ``exact_limit`` nodes, betweenness is estimated from ``k`` sources sampled with ``seed``,
+        and so is the closeness of every component of more than ``max(exact_limit, k)`` nodes (from ``k``
+        sources in it: the sampled ones, topped up); smaller components' closeness stays exact.
+    check : int
+        Per estimated component, the ``check`` nodes of highest estimated closeness and ``check`` random
+        others get their exact closeness; ``closeness_error`` is the estimate's max error on them.
 
     Returns
     -------
@@ -199,35 +186,41 @@ def centrality_measures(
     n = len(g)
     if n == 0:
         return result
+    nodes, a = adjacency(g)
     if n > exact_limit and k < n:
         # two independent halves of one sample: their spread estimates the error of the combined estimate
-        nodes, a = _adjacency(g)
-        picked = np.random.default_rng(seed).choice(n, size=max(k, 2), replace=False)
+        rng = np.random.default_rng(seed)
+        picked = rng.choice(n, size=max(k, 2), replace=False)
         halves = [np.sort(picked[: len(picked) // 2]), np.sort(picked[len(picked) // 2 :])]
-        (r1, r2), cc = _traverse(a, halves)
+        (r1, r2), cc, dist = _traverse(a, halves, rest=False)
         b1, b2 = _scale(r1, halves[0]), _scale(r2, halves[1])
         both = _scale(r1 + r2, np.sort(picked))
-        between = {v: float(both[i]) for i, v in enumerate(nodes)}
-        closeness = {v: float(cc[i]) for i, v in enumerate(nodes)}
         result.betweenness_method, result.betweenness_k = "sampled", len(picked)
         result.betweenness_error = float(np.max(np.abs(b1 - b2))) / 2
+        sources = np.sort(picked)
+        est = sampled_closeness(
+            a, sources, dist, cc[sources], k=len(picked), exact_limit=exact_limit, check=check, rng=rng
+        )
+        closeness = est.values
+        result.closeness_method, result.closeness_k = est.method, est.k
+        result.closeness_checked, result.closeness_error = est.checked, est.error
     else:
-        between, closeness = betweenness_closeness(g)
+        (raw,), closeness, _ = _traverse(a, [np.arange(n)], rest=False)
+        both = _scale(raw, np.arange(n))
     pagerank = nx.pagerank(g, weight=weight) if g.number_of_edges() else {v: 1.0 / n for v in g}
-    core = nx.core_number(g)
+    core = core_numbers(a)
     found = nx.community.louvain_communities(g, weight=weight, seed=seed)
     communities = sorted(found, key=lambda c: (-len(c), min(map(str, c))))
     result.communities = len(communities)
     community = {v: i for i, c in enumerate(communities) for v in c}
-    for v in g:
-        wdeg = sum(d.get(weight, 1) for _, _, d in g.edges(v, data=True))
+    for i, (v, wdeg) in enumerate(g.degree(weight=weight)):
         result.values[v] = {
             "degree": g.degree(v),
             "weighted_degree": float(wdeg) if not float(wdeg).is_integer() else int(wdeg),
-            "betweenness": between[v],
+            "betweenness": float(both[i]),
             "pagerank": pagerank[v],
-            "closeness": closeness[v],
-            "core": core[v],
+            "closeness": float(closeness[i]),
+            "core": int(core[i]),
             "community": community[v],
         }
     if math.isnan(result.betweenness_error):  # k = 2: a half of one source has no scale

@@ -57,7 +57,8 @@ def report(name: str) -> dict[str, Any]:
         started = time.perf_counter()
         df = function(AS_OF, graph=graph, **REPORTS[name])
         seconds = time.perf_counter() - started
-    keep = ("betweenness_method", "betweenness_k", "betweenness_error", "nodes", "edges", "counts", "states")
+    keep = ("betweenness_method", "betweenness_k", "betweenness_error", "closeness_method", "closeness_k",
+            "closeness_checked", "closeness_error", "nodes", "edges", "counts", "states")
     attrs = {k: _plain(v) for k, v in df.attrs.items() if k in keep}
     return {"status": "ok", "seconds": round(seconds, 3), "rows": len(df), "attrs": attrs}
 
