@@ -21,7 +21,7 @@ def report_heads(ctx: DemoContext) -> None:
     from graphkit._output import render
 
     t0 = time.perf_counter()
-    snap = ctx.extra["snapshot"] = fetch_snapshot(ctx.graph)  # the maps step draws from it too
+    snap = ctx.extra["snapshot"] = ctx.prefetched("snapshot", lambda: fetch_snapshot(ctx.graph))  # maps too
     today = dt.date.today()
     frames = [
         (_reports.coverage(today, by="province", snapshot=snap), "graphkit report coverage --by province"),

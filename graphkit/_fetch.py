@@ -1,14 +1,18 @@
 """One fetch of the graph into a plain :class:`~graphkit.analytics._snapshot.Snapshot`.
 
-At most seven small named read queries (``cypher/read/snapshot/*.cypher``), one row per node, with parties,
-scopes and program regions folded in by ``COLLECT {}`` subqueries (pattern comprehensions over
-incoming relationships are ~10x slower on ArcadeDB). Everything after this is pure Python.
+At most nine small named read queries (``cypher/read/snapshot/*.cypher``): one row per node, with program
+regions folded in by ``COLLECT {}`` subqueries (pattern comprehensions over incoming relationships are
+~10x slower on ArcadeDB), and one row per relationship for the agreements' parties and scopes, folded in
+here (per-row subqueries over 600 agreements take seconds on a server whose JIT is still cold; flat
+reads take a tenth of that, and run side by side with :func:`start_snapshot`). Everything after this
+is pure Python.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
 from typing import Any
 
 from graphkit._db import Graph
@@ -27,11 +31,12 @@ from graphkit.analytics._snapshot import (
     province_of,
 )
 
-__all__ = ["fetch_snapshot", "snapshot_from_rows", "QUERIES"]
+__all__ = ["fetch_snapshot", "start_snapshot", "snapshot_from_rows", "QUERIES"]
 
-QUERIES = ("regions", "organizations", "agreements", "follow_ups", "programs", "placements", "dataset")
+QUERIES = ("regions", "organizations", "agreements", "agreement_parties", "agreement_scopes", "follow_ups",
+           "programs", "placements", "dataset")  # fmt: skip
 #: Always fetched; the other parts only when asked for (all by default).
-CORE = ("regions", "organizations", "agreements", "dataset")
+CORE = ("regions", "organizations", "agreements", "agreement_parties", "agreement_scopes", "dataset")
 
 
 def fetch_snapshot(graph: Graph, parts: Iterable[str] | None = None) -> Snapshot:
@@ -49,12 +54,53 @@ def fetch_snapshot(graph: Graph, parts: Iterable[str] | None = None) -> Snapshot
     An agreement without ``expires_on`` in the graph (e.g. written by another tool) gets ``signed_on`` +
     the dataset's assumed term, flagged ``expiry_assumed``, as the loader does.
     """
+    rows = {name: graph.read(f"read/snapshot/{name}") for name in _wanted(parts)}
+    return snapshot_from_rows(rows)
+
+
+def start_snapshot(
+    graph: Graph, pool: Executor, parts: Iterable[str] | None = None
+) -> Callable[[], Snapshot]:
+    """Submit the snapshot's read queries to ``pool`` now (they run side by side on the server); the
+    function returned waits for them and builds the :class:`Snapshot` (as :func:`fetch_snapshot`).
+
+    Use it to overlap the reads with other work: ``pool`` must not be busy running that function.
+    """
+    # the slowest queries first, so that they start first when the pool has fewer workers than queries
+    names = sorted(_wanted(parts), key=lambda n: (n not in _SLOW, _SLOW.index(n) if n in _SLOW else 0))
+    futures = {name: pool.submit(graph.read, f"read/snapshot/{name}") for name in names}
+    return lambda: snapshot_from_rows({name: f.result() for name, f in futures.items()})
+
+
+#: The queries that take longest (most rows), slowest first.
+_SLOW = ("placements", "agreement_scopes", "agreement_parties", "agreements", "regions", "organizations")
+
+
+def _wanted(parts: Iterable[str] | None) -> list[str]:
+    """The query names for ``parts`` (see :func:`fetch_snapshot`), in :data:`QUERIES` order.
+
+    >>> _wanted(["programs"])[-3:]
+    ['agreement_scopes', 'programs', 'dataset']
+    """
     wanted = set(QUERIES) if parts is None else set(CORE) | set(parts)
     unknown = wanted - set(QUERIES)
     if unknown:
         raise ValueError(f"unknown snapshot part(s): {', '.join(sorted(unknown))}")
-    rows = {name: graph.read(f"read/snapshot/{name}") for name in QUERIES if name in wanted}
-    return snapshot_from_rows(rows)
+    return [name for name in QUERIES if name in wanted]
+
+
+def _grouped(rows: list[dict[str, Any]] | None) -> dict[str, list[dict[str, Any]]] | None:
+    """Rows by ``agreement_id`` (None when the query was not run).
+
+    >>> _grouped([{"agreement_id": "a", "scope": "x"}, {"agreement_id": "a", "scope": "y"}])
+    {'a': [{'agreement_id': 'a', 'scope': 'x'}, {'agreement_id': 'a', 'scope': 'y'}]}
+    """
+    if rows is None:
+        return None
+    out: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        out.setdefault(str(r["agreement_id"]), []).append(r)
+    return out
 
 
 def _date(value: Any) -> dt.date | None:
@@ -81,6 +127,9 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 def snapshot_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Snapshot:
     """Build a snapshot from the rows of the ``read/snapshot/*`` queries (keyed by query short name).
+
+    An agreement's parties and scopes come from the ``agreement_parties`` / ``agreement_scopes`` rows when
+    those are given, else from the agreement row's own ``parties`` / ``scopes`` lists.
 
     >>> s = snapshot_from_rows({"regions": [{"code": "33.28", "name": "Kabupaten Tegal",
     ...                                      "labels": ["Regency", "Region"]}],
@@ -109,7 +158,12 @@ def snapshot_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Snapshot:
                             type=str(r.get("type") or ""), region=_str(r.get("region")),
                             synthetic=bool(r.get("synthetic")))
         )  # fmt: skip
+    parties_of = _grouped(rows.get("agreement_parties"))
+    scopes_of = _grouped(rows.get("agreement_scopes"))
     for r in rows.get("agreements", []):
+        aid = str(r["id"])
+        scopes = r.get("scopes") if scopes_of is None else [s["scope"] for s in scopes_of.get(aid, ())]
+        parties = r.get("parties") if parties_of is None else parties_of.get(aid, ())
         signed = _date(r["signed_on"])
         assert signed is not None, f"agreement {r['id']} has no signed_on"
         expires, assumed = _date(r.get("expires_on")), bool(r.get("expiry_assumed"))
@@ -118,10 +172,10 @@ def snapshot_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Snapshot:
         snap.agreements.append(
             AgreementRow(id=str(r["id"]), kind=str(r.get("kind") or ""), signed_on=signed, expires_on=expires,
                          expiry_assumed=assumed, title=_str(r.get("title")), number=_str(r.get("number")),
-                         parent_id=_str(r.get("parent_id")), scopes=_tuple(r.get("scopes")))
+                         parent_id=_str(r.get("parent_id")), scopes=_tuple(scopes))
         )  # fmt: skip
-        for p in r.get("parties") or []:
-            snap.parties.append(PartyRow(str(r["id"]), str(p["organization_id"]), _str(p.get("role"))))
+        for p in parties or []:
+            snap.parties.append(PartyRow(aid, str(p["organization_id"]), _str(p.get("role"))))
     for r in rows.get("follow_ups", []):
         snap.follow_ups.append(
             FollowUpRow(id=str(r["id"]), agreement_id=str(r["agreement_id"]), kind=str(r.get("kind") or ""),

@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from graphkit._db import Graph
 from graphkit._errors import GraphkitError
@@ -43,6 +44,8 @@ class MapSource:
 
     snapshot: Snapshot
     details: MapDetails
+    #: what the views share (frames, node set), filled by :func:`render_map`; do not change the rows after
+    cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -72,10 +75,13 @@ class MapResult:
                 f"{self.frames} years, {self.bytes / 1e6:.1f} MB, {self.seconds:.1f} s")  # fmt: skip
 
 
-def load_map_source(graph: Graph, snapshot: Snapshot | None = None) -> MapSource:
+def load_map_source(
+    graph: Graph, snapshot: Snapshot | None = None, details: MapDetails | None = None
+) -> MapSource:
     """Read everything a map needs from ``graph`` (the analytics snapshot plus aliases and sources).
 
-    Pass a ``snapshot`` already fetched from the same graph (e.g. for reports) to skip reading it again.
+    Pass a ``snapshot`` (e.g. read for reports) or ``details`` already fetched from the same graph to
+    skip reading them again.
     """
     from graphkit._fetch import fetch_snapshot
 
@@ -85,7 +91,7 @@ def load_map_source(graph: Graph, snapshot: Snapshot | None = None) -> MapSource
             "this database is empty: load a dataset first (graphkit load PATH), "
             "or map the demo's database with --database demo"
         )
-    return MapSource(snapshot, fetch_details(graph))
+    return MapSource(snapshot, details if details is not None else fetch_details(graph))
 
 
 def render_map(
@@ -133,7 +139,8 @@ def render_map(
             raise GraphkitError("render_map needs a graph or a source")
         source = load_map_source(graph)
     payload = build_payload(source.snapshot, source.details, view=view, as_of=as_of or dt.date.today(),
-                            lang=lang, size_by=size_by, title=title, max_nodes=max_nodes)  # fmt: skip
+                            lang=lang, size_by=size_by, title=title, max_nodes=max_nodes,
+                            cache=source.cache)  # fmt: skip
     from graphkit import __version__
 
     page = html_document(payload, generator=f"graphkit {__version__}")

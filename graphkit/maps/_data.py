@@ -8,6 +8,7 @@ year control only flips visibility and colours in the browser.
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import networkx as nx
@@ -22,6 +23,8 @@ from graphkit.maps._timeline import Frame
 __all__ = [
     "NodeSet",
     "build_nodeset",
+    "unsized_nodeset",
+    "sized_for",
     "hubs",
     "short_label",
     "regency_label",
@@ -171,6 +174,21 @@ def build_nodeset(
     view: str = "network",
 ) -> NodeSet:
     """Nodes, edges, per-frame states, measure values and sizes of the node-by-node views."""
+    return sized_for(unsized_nodeset(snapshot, frames, aliases, size_by), view)
+
+
+def sized_for(ns: NodeSet, view: str) -> NodeSet:
+    """A copy of ``ns`` with the node sizes of ``view`` (the rest is shared: the views differ only in
+    their size ranges, so one :func:`unsized_nodeset` serves both node-by-node views)."""
+    out = copy.copy(ns)
+    _size(out, SIZE_RANGES[view])
+    return out
+
+
+def unsized_nodeset(
+    snapshot: Snapshot, frames: list[Frame], aliases: dict[str, list[str]], size_by: str
+) -> NodeSet:
+    """:func:`build_nodeset` without the sizes (``sizes`` empty): see :func:`sized_for`."""
     ns = NodeSet()
     union, kind_of = _union(frames)
     ns.union = union
@@ -212,7 +230,6 @@ def build_nodeset(
             cov.append(0 if previous.get(node["r"]) == entry else entry)
             previous[node["r"]] = entry
         ns.coverage.append(cov)
-    _size(ns, SIZE_RANGES[view])
     ns.hubs = hubs(len(ns.keys), [(i, j) for i, j, _, _ in ns.edges], [n["g"] == "org" for n in ns.nodes])
     return ns
 

@@ -18,7 +18,9 @@ def demo_maps(ctx: Any) -> None:
     ``ctx`` is a :class:`graphkit._demo.DemoContext` (``graph``, ``out``, ``echo``, ``timings``, ``extra``).
     """
     started = time.perf_counter()
-    source = load_map_source(ctx.graph, ctx.extra.get("snapshot"))  # the reports step read it already
+    # the reports step read the snapshot already; the details were read while it ran
+    details = ctx.prefetched("details", lambda: None)
+    source = load_map_source(ctx.graph, ctx.extra.get("snapshot"), details)
     ctx.echo("")
     ctx.echo("maps (open in any browser, no network needed):")
     paths = {}

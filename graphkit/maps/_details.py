@@ -7,12 +7,14 @@ Three small named read queries (``cypher/read/maps/*.cypher``); everything else 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphkit._db import Graph
 
-__all__ = ["MapDetails", "fetch_details", "details_from_rows"]
+__all__ = ["MapDetails", "fetch_details", "start_details", "details_from_rows"]
 
 _LABELS = ("Organization", "Agreement", "FollowUp", "Program")
 
@@ -75,6 +77,14 @@ def details_from_rows(
 
 def fetch_details(graph: Graph) -> MapDetails:
     """Read aliases and sources from ``graph`` (three read queries)."""
-    return details_from_rows(
-        graph.read("read/maps/aliases"), graph.read("read/maps/sources"), graph.read("read/maps/sourced")
-    )
+    return details_from_rows(*(graph.read(name) for name in _QUERIES))
+
+
+def start_details(graph: Graph, pool: Executor) -> Callable[[], MapDetails]:
+    """Submit the three read queries to ``pool`` now; the function returned waits for them and builds
+    the :class:`MapDetails` (as :func:`fetch_details`). ``pool`` must not be busy running that function."""
+    futures = [pool.submit(graph.read, name) for name in _QUERIES]
+    return lambda: details_from_rows(*(f.result() for f in futures))
+
+
+_QUERIES = ("read/maps/aliases", "read/maps/sources", "read/maps/sourced")

@@ -198,6 +198,27 @@ def remove_overlaps(
     return pos
 
 
+def _first_free(cand: np.ndarray, placed: np.ndarray, need: np.ndarray, chunk: int = 32) -> int:
+    """Index of the first of ``cand`` at least ``need[j]`` from every ``placed[j]``, or -1; looks at
+    ``chunk`` candidates at a time (the first free one is usually near the start).
+
+    >>> _first_free(np.array([[0.0, 0.0], [5.0, 0.0]]), np.array([[0.0, 0.0]]), np.array([3.0]))
+    1
+    """
+    if not len(placed):
+        return 0 if len(cand) else -1
+    px, py = placed[:, 0], placed[:, 1]
+    for start in range(0, len(cand), chunk):
+        part = cand[start : start + chunk]
+        dx = part[:, 0, None] - px[None, :]
+        dy = part[:, 1, None] - py[None, :]
+        ok = (np.sqrt(dx * dx + dy * dy) >= need[None, :]).all(axis=1)
+        hit = np.flatnonzero(ok)
+        if len(hit):
+            return start + int(hit[0])
+    return -1
+
+
 def pack_circles(radii: list[float], *, centre: float = 0.0, gap: float = 10.0) -> list[tuple[float, float]]:
     """Centres for circles of ``radii`` (placed in the given order) packed on a spiral around a free
     central disc of radius ``centre``: each takes the first spiral position that overlaps nothing placed.
@@ -225,14 +246,8 @@ def pack_circles(radii: list[float], *, centre: float = 0.0, gap: float = 10.0) 
             thetas = theta + step * np.arange(256)
             rho = a + b * thetas
             cand = np.column_stack([rho * np.cos(thetas), rho * np.sin(thetas)])
-            if len(placed):
-                d = np.sqrt(((cand[:, None, :] - placed[None, :, :]) ** 2).sum(axis=2))
-                ok = (d >= (placed_r[None, :] + radius + gap)).all(axis=1)
-            else:
-                ok = np.ones(len(cand), bool)
-            hit = np.flatnonzero(ok)
-            if len(hit):
-                k = int(hit[0])
+            k = _first_free(cand, placed, placed_r + radius + gap)
+            if k >= 0:
                 out.append((float(cand[k, 0]), float(cand[k, 1])))
                 placed = np.vstack([placed, cand[k]])
                 placed_r = np.append(placed_r, radius)

@@ -6,11 +6,12 @@ The page's JavaScript reads exactly this structure (``assets/panel.js``, ``asset
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from graphkit._schema import AGREEMENT_KINDS, ORGANIZATION_TYPES
 from graphkit.analytics import STATUSES, Snapshot
-from graphkit.maps._data import STATE_DOC, build_nodeset
+from graphkit.maps._data import STATE_DOC, sized_for, unsized_nodeset
 from graphkit.maps._details import MapDetails
 from graphkit.maps._i18n import labels
 from graphkit.maps._measures import MEASURES, MapMeasureError
@@ -26,7 +27,7 @@ from graphkit.maps._style import (
     STATUS_COLOURS,
 )
 from graphkit.maps._tables import detail_tables
-from graphkit.maps._timeline import build_frames
+from graphkit.maps._timeline import Frame, build_frames
 
 __all__ = ["VIEWS", "MAX_NODES", "build_payload", "MapViewError"]
 
@@ -57,6 +58,12 @@ def _style() -> dict[str, Any]:
     }
 
 
+def _memo(cache: dict[Any, Any], key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
+
+
 def build_payload(
     snapshot: Snapshot,
     details: MapDetails,
@@ -67,6 +74,7 @@ def build_payload(
     size_by: str = "degree",
     title: str | None = None,
     max_nodes: int = MAX_NODES,
+    cache: dict[Any, Any] | None = None,
 ) -> dict[str, Any]:
     """Everything one page needs, as plain JSON-able data.
 
@@ -85,13 +93,20 @@ def build_payload(
         A measure of :data:`graphkit.maps._measures.MEASURES`.
     title : str, optional
         The page heading; default: the interface title and the dataset name.
+    cache : dict, optional
+        Shared by the payloads of one ``snapshot`` and ``details`` (e.g. :class:`graphkit.maps.MapSource`
+        holds one): the frames, the node set and the detail tables are then computed once for all views
+        (so the payloads share those parts: treat them as read-only).
     """
     if view not in VIEWS:
         raise MapViewError(f"unknown map view {view!r}: use one of {', '.join(VIEWS)}")
     if size_by not in MEASURES:
         raise MapMeasureError(f"unknown size measure {size_by!r}: use one of {', '.join(MEASURES)}")
     text = labels(lang)
-    frames = build_frames(snapshot, as_of, AGREEMENT_KINDS)
+    cache = {} if cache is None else cache
+    frames: list[Frame] = _memo(
+        cache, ("frames", as_of), lambda: build_frames(snapshot, as_of, AGREEMENT_KINDS)
+    )
     heading = (
         title
         if title is not None
@@ -120,7 +135,9 @@ def build_payload(
     }
     nodeset = None
     if view != "province":
-        nodeset = build_nodeset(snapshot, frames, details.aliases, size_by, view)
+        unsized = _memo(cache, ("nodeset", as_of, size_by),
+                        lambda: unsized_nodeset(snapshot, frames, details.aliases, size_by))  # fmt: skip
+        nodeset = sized_for(unsized, view)
         if len(nodeset.keys) > max_nodes:
             payload["meta"].update(view="province", auto_province=True)
             nodeset = None
@@ -173,5 +190,5 @@ def build_payload(
             coverage=[[] for _ in frames],
             search=ps.search,
         )
-    payload["tables"] = detail_tables(snapshot, details)
+    payload["tables"] = _memo(cache, ("tables",), lambda: detail_tables(snapshot, details))
     return payload

@@ -60,13 +60,27 @@ def _components(members: list[int], adj: list[set[int]], skip: set[int]) -> list
     return sorted(out, key=lambda c: (-len(c), c[0]))
 
 
-def _cluster(members: list[int], edges: list[tuple[int, int, float]], radii: np.ndarray) -> np.ndarray:
-    """Force layout of one cluster around 0, scaled to the room its nodes need, overlaps removed."""
+def _cluster(
+    members: list[int],
+    edges: list[tuple[int, int, float]],
+    radii: np.ndarray,
+    memo: dict[tuple[Any, ...], np.ndarray] | None = None,
+) -> np.ndarray:
+    """Force layout of one cluster around 0, scaled to the room its nodes need, overlaps removed.
+
+    ``memo`` caches the force layouts: many clusters are alike (a regency and its government) and
+    the layout is a pure function of the cluster's size and local ties, so each shape is computed once.
+    """
     if len(members) == 1:
         return np.zeros((1, 2))
     local = {g: k for k, g in enumerate(members)}
     inner = [(local[i], local[j], w) for i, j, w in edges if i in local and j in local]
-    pos = force_layout(len(members), inner, seed=len(members))
+    key = (len(members), tuple(inner))
+    pos = memo.get(key) if memo is not None else None
+    if pos is None:
+        pos = force_layout(len(members), inner, seed=len(members))
+        if memo is not None:
+            memo[key] = pos
     r = radii[members]
     room = (1.7 + 0.6 * math.log10(len(members))) * math.sqrt(float(np.sum((2 * r + 8) ** 2)))
     extent = float(np.linalg.norm(pos, axis=1).max()) or 1.0
@@ -80,7 +94,7 @@ def _arrange(members: list[int], hubs: list[int], ctx: dict) -> np.ndarray:
     its own hubs (tied to a fortieth of it, at least 12) join the middle, on a ring around the first."""
     adj, radii = ctx["adj"], ctx["radii"]
     if not hubs:
-        return _cluster(members, ctx["edges"], radii)
+        return _cluster(members, ctx["edges"], radii, ctx["memo"])
     centre_hubs, ring_hubs = list(hubs), []
     groups = _components(members, adj, set(hubs))
     for _ in range(3):
@@ -109,7 +123,7 @@ def _arrange(members: list[int], hubs: list[int], ctx: dict) -> np.ndarray:
             a = 2 * math.pi * k / len(ring_hubs) - math.pi / 2
             pos[at[i]] = (ring_r * math.cos(a), ring_r * math.sin(a))
         reach = ring_r + float(radii[ring_hubs].max())
-    shapes = [_cluster(g, ctx["edges"], radii) for g in groups]
+    shapes = [_cluster(g, ctx["edges"], radii, ctx["memo"]) for g in groups]
     extents = [
         float((np.linalg.norm(p, axis=1) + radii[g]).max()) for g, p in zip(groups, shapes, strict=True)
     ]
@@ -139,7 +153,8 @@ def network_positions(snapshot: Snapshot, ns: NodeSet, label: str) -> tuple[np.n
     loose = [i for i in range(n) if not adj[i]]
     weighted = [(i, j, _LAYOUT_WEIGHT.get(kind, 1.0)) for i, j, kind, _ in ns.edges]
     order = {p: k for k, p in enumerate(sorted({n["p"] or "" for n in ns.nodes}))}
-    ctx = {"adj": adj, "radii": radii, "edges": weighted, "order": [order[n["p"] or ""] for n in ns.nodes]}
+    ctx = {"adj": adj, "radii": radii, "edges": weighted, "order": [order[n["p"] or ""] for n in ns.nodes],
+           "memo": {}}  # fmt: skip
     pos = np.zeros((n, 2))
     captions: list[Caption] = []
     if tied:
