@@ -141,9 +141,11 @@ def _rows(res: dict[str, Any]) -> list[tuple[str, str]]:
             and isinstance(fig, dict)
             and _get(fig, "attrs", "betweenness_method") == "sampled"
         ):
-            text += (
-                f" (sampled, k={fig['attrs'].get('betweenness_k')}, ±{fig['attrs'].get('betweenness_error')})"
-            )
+            a = fig["attrs"]
+            text += f" (sampled, k={a.get('betweenness_k')}, betweenness ±{a.get('betweenness_error')}"
+            if a.get("closeness_method") == "sampled":
+                text += f", closeness ±{a.get('closeness_error')} on {a.get('closeness_checked')} checked"
+            text += ")"
         rows.append((f"report {name}", text))
     maps = res.get("maps") or {}
     rows.append(("map data read", _status(maps) or _s(maps.get("read_seconds"))))
