@@ -7,11 +7,10 @@ changing its shape; each takes the demo context and prints through ``echo``.
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any, TypeVar
 
 from graphkit import _server
 from graphkit._db import Graph, connect
+from graphkit._gc import gc_paused
 from graphkit._load import graph_counts, load_dataset
 
 __all__ = ["DemoContext", "run_demo", "STEPS", "DEMO_DATABASE"]
@@ -111,7 +111,7 @@ def run_demo(
         timings["load"] = time.perf_counter() - t
         echo("load: " + result.summary())
         ctx = DemoContext(graph, out, dataset, echo, timings, pending=_start_reads(graph, pool))
-        with _gc_paused():
+        with gc_paused():
             for step in STEPS:
                 step(ctx)
         timings["total"] = time.perf_counter() - t0
@@ -123,20 +123,6 @@ def run_demo(
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # no read may outlive the driver
         graph.close()
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while the steps run: they allocate many short-lived objects (rows,
-    networkx graphs, page data) with few cycles, and the collector's passes over them took ~15% of the
-    steps' time (peak memory did not change)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _import_steps() -> None:

@@ -13,8 +13,6 @@ rows, and changed or removed relationships are found from their end with fewer r
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import re
 import time
 from collections import defaultdict
@@ -26,6 +24,7 @@ from typing import Any
 from graphkit._cypher import get_query
 from graphkit._db import Graph, connect
 from graphkit._errors import QueryError
+from graphkit._gc import gc_paused
 from graphkit._load_plan import Plan, diff, primary_label
 from graphkit._lock import file_lock
 from graphkit._model import CREATE_QUERIES, LINK_QUERIES, NODE_LABELS, build_model
@@ -39,20 +38,6 @@ Progress = Callable[..., None]
 BATCH_SIZE = 5_000
 SINGLE_TRANSACTION_LIMIT = 150_000
 _CONSTRAINT_NAME = re.compile(r"CREATE CONSTRAINT (\w+)", re.IGNORECASE)
-
-
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector: a load makes millions of small tuples and dicts that
-    live until it ends, and each collection walks all of them again (it tripled the diff's time at 100x).
-    Nothing the load creates is cyclic garbage worth collecting early; reference counting still frees."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _Clock:
@@ -223,12 +208,12 @@ def load_dataset(
     LoadResult
         Created / updated / deleted counts per label and relationship type, size and timing.
     """
-    with _no_gc():
+    with gc_paused():
         ds = dataset if isinstance(dataset, Dataset) else validate_dataset(dataset)
     own = graph is None
     graph = graph or connect()
     try:
-        with file_lock(f"load-{graph.database}", waiting=waiting), _no_gc():
+        with file_lock(f"load-{graph.database}", waiting=waiting), gc_paused():
             started = time.perf_counter()
             clock = _Clock()
             ensure_schema(graph)
