@@ -30,9 +30,24 @@ __all__ = ["serve", "main"]
 
 #: IPv4 sockets: the listeners are 127.0.0.1 (not [::ffff:127.0.0.1]) in ss and /proc/net/tcp; the
 #: serial GC starts faster and keeps RSS lower on 2 cores, with the same steady throughput; a metaspace
-#: that starts at 128 MB skips the two full collections class loading triggers while starting; a heap of
-#: at most 1.5 GB keeps the server under 2 GB at 100x (a larger ``-Xmx`` in ARCADEDB_JVM_ARGS wins).
-JVM_ARGS = ["-Djava.net.preferIPv4Stack=true", "-XX:+UseSerialGC", "-XX:MetaspaceSize=128m", "-Xmx1536m"]
+#: that starts at 128 MB skips the two full collections class loading triggers while starting.
+JVM_ARGS = ["-Djava.net.preferIPv4Stack=true", "-XX:+UseSerialGC", "-XX:MetaspaceSize=128m"]
+#: A heap of at most 1.5 GB keeps the server under 2 GB at 100x; left out when ARCADEDB_JVM_ARGS sizes
+#: the heap itself (e.g. ``-Xmx4g`` for datasets beyond 100x; a ``-Xms`` above the cap would not start).
+HEAP_CAP = "-Xmx1536m"
+
+
+def jvm_args(env: dict[str, str] | None = None) -> list[str]:
+    """The JVM flags the embedded server starts with (``env``: the environment, default ``os.environ``).
+
+    >>> jvm_args({})[-1]
+    '-Xmx1536m'
+    >>> jvm_args({"ARCADEDB_JVM_ARGS": "-Xms2g -Xmx4g"})[-1]
+    '-XX:MetaspaceSize=128m'
+    """
+    own = (os.environ if env is None else env).get("ARCADEDB_JVM_ARGS", "").split()
+    sized = any(arg.startswith(("-Xmx", "-Xms")) for arg in own)
+    return JVM_ARGS if sized else [*JVM_ARGS, HEAP_CAP]
 
 
 def serve(root: Path, http_port: int, bolt_port: int) -> None:
@@ -58,7 +73,7 @@ def serve(root: Path, http_port: int, bolt_port: int) -> None:
         import arcadedb_embedded
         from arcadedb_embedded.jvm import start_jvm
 
-        start_jvm(jvm_args=JVM_ARGS)
+        start_jvm(jvm_args=jvm_args())
         # again: the JVM replaced them, and its own SIGTERM handling crashes the process (hs_err_pid*.log)
         handle_signals()
         srv = arcadedb_embedded.create_server(str(root), root_password=pw, config={

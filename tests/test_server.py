@@ -119,6 +119,17 @@ def test_start_failure_names_the_log(own_home: Path, monkeypatch: pytest.MonkeyP
     assert _server.status() is None and _server_pids(own_home) == []
 
 
+def test_a_heap_sized_by_the_user_replaces_the_cap(own_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # graphkit caps the heap at 1.5 GB; an initial heap above that would stop the JVM if the cap stayed
+    monkeypatch.setenv("ARCADEDB_JVM_ARGS", "-Xms1600m")
+    info = _server.start(timeout=120)
+    try:
+        assert _server.status() is not None and _server_pids(own_home) == [info.pid]
+    finally:
+        assert _server.stop() is True
+    assert _server_pids(own_home) == []
+
+
 def test_lifecycle(own_home: Path) -> None:
     """Concurrent start -> one server on 127.0.0.1 only; idempotent start; stop; data survives a restart."""
     code = "import time; from graphkit import _server; i = _server.start(); print(i.pid, time.monotonic())"

@@ -6,7 +6,8 @@ gives ``d(v, s)`` for every ``v``: a node's distance sum to all ``r-1`` others i
 distances to the ``k`` sources sampled in its component. Components of at most ``max(exact_limit, k)``
 nodes are computed exactly (BFS from each of their nodes: cheap); every larger one is estimated from
 exactly ``k`` sources (the betweenness sample's sources in it, topped up with further random nodes of it),
-and the estimate is checked against exact closeness on a random subsample of its other nodes.
+and the estimate is checked against exact closeness on the ``check`` nodes with the highest estimate
+plus ``check`` random others (they then keep their exact value).
 """
 
 from __future__ import annotations

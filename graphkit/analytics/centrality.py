@@ -7,8 +7,9 @@ same values as networkx's ``betweenness_centrality(normalized=True)`` and
 Above ``exact_limit`` nodes betweenness is estimated from ``k`` sampled sources (scaled as networkx's ``k``
 option), with an error estimate from two independent halves of the sample, and closeness from the same
 sources' searches (:mod:`graphkit.analytics._closeness`), with its error measured against exact closeness
-on a random subsample of nodes. Degree, weighted degree, PageRank (weighted) and Louvain communities
-(weighted, seeded) come from networkx; k-core numbers from a vectorized peeling equal to networkx's.
+on the top ``check`` nodes by estimate plus ``check`` random ones. Degree, weighted degree, PageRank
+(weighted) and Louvain communities (weighted, seeded) come from networkx; k-core numbers from a vectorized
+peeling equal to networkx's.
 """
 
 from __future__ import annotations
