@@ -28,7 +28,7 @@ _SAVED = pytest.StashKey[dict[str, str | None]]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    from graphkit import _server
+    from graphkit.store import _server
 
     assert _server.WATCH_PID_ENV in _ENV
     home = Path(tempfile.mkdtemp(prefix="graphkit-pytest-home-"))
@@ -43,7 +43,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     home = config.stash.get(_HOME, None)
     if home is None:
         return
-    from graphkit import _server
+    from graphkit.store import _server
 
     os.environ["GRAPHKIT_HOME"] = str(home)
     try:

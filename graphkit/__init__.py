@@ -15,32 +15,32 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from graphkit._version import __version__ as __version__
 
 _EXPORTS: dict[str, str] = {
     # connection and ad hoc queries
-    "connect": "graphkit._db",
-    "Graph": "graphkit._db",
-    "query": "graphkit._query",
+    "connect": "graphkit.store._db",
+    "Graph": "graphkit.store._db",
+    "query": "graphkit.store._query",
     # datasets
-    "validate_dataset": "graphkit._validate",
-    "Dataset": "graphkit._validate",
-    "load_dataset": "graphkit._load",
-    "LoadResult": "graphkit._load",
-    "generate": "graphkit._generate",
-    "export_dataset": "graphkit._export",
+    "validate_dataset": "graphkit.dataset._validate",
+    "Dataset": "graphkit.dataset._validate",
+    "load_dataset": "graphkit.sync._load",
+    "LoadResult": "graphkit.sync._load",
+    "generate": "graphkit.synthetic._generate",
+    "export_dataset": "graphkit.sync._export",
     # reports
-    "coverage": "graphkit._reports",
-    "isolated_regencies": "graphkit._reports",
-    "centrality": "graphkit._reports",
-    "expiring": "graphkit._reports",
-    "followup": "graphkit._reports",
+    "coverage": "graphkit.reports._reports",
+    "isolated_regencies": "graphkit.reports._reports",
+    "centrality": "graphkit.reports._reports",
+    "expiring": "graphkit.reports._reports",
+    "followup": "graphkit.reports._reports",
     # maps
     "render_map": "graphkit.maps",
     # reference regions
-    "provinces": "graphkit._regions",
-    "regencies": "graphkit._regions",
-    "resolve_region": "graphkit._regions",
+    "provinces": "graphkit.dataset._regions",
+    "regencies": "graphkit.dataset._regions",
+    "resolve_region": "graphkit.dataset._regions",
     # errors
     "GraphkitError": "graphkit._errors",
     "InputError": "graphkit._errors",
@@ -94,7 +94,6 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
-    from graphkit._db import Graph, connect
     from graphkit._errors import (
         BusyError,
         DatabaseError,
@@ -104,11 +103,12 @@ if TYPE_CHECKING:  # pragma: no cover
         InputErrors,
         QueryError,
     )
-    from graphkit._export import export_dataset
-    from graphkit._generate import generate
-    from graphkit._load import LoadResult, load_dataset
-    from graphkit._query import query
-    from graphkit._regions import provinces, regencies, resolve_region
-    from graphkit._reports import centrality, coverage, expiring, followup, isolated_regencies
-    from graphkit._validate import Dataset, validate_dataset
+    from graphkit.dataset._regions import provinces, regencies, resolve_region
+    from graphkit.dataset._validate import Dataset, validate_dataset
     from graphkit.maps import render_map
+    from graphkit.reports._reports import centrality, coverage, expiring, followup, isolated_regencies
+    from graphkit.store._db import Graph, connect
+    from graphkit.store._query import query
+    from graphkit.sync._export import export_dataset
+    from graphkit.sync._load import LoadResult, load_dataset
+    from graphkit.synthetic._generate import generate

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from graphkit import _server
+from graphkit.store import _server
 
 _counter = itertools.count(1)
 
@@ -75,7 +75,7 @@ def server(graphkit_home: str) -> Iterator[_server.ServerInfo | None]:
 @pytest.fixture(scope="module")
 def graph(request: pytest.FixtureRequest, server: _server.ServerInfo | None) -> Iterator[object]:
     """A connected Graph on an empty database used by this test module alone (wiped first on Neo4j)."""
-    from graphkit import _db
+    from graphkit.store import _db
 
     if server is None:
         with _db.connect() as g:

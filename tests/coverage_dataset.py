@@ -22,7 +22,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from graphkit._regions import regencies
+from graphkit.dataset._regions import regencies
 
 TABLES: dict[str, list[list[str]]] = {
     "organizations.csv": [

@@ -25,10 +25,10 @@ from typing import Any
 
 import pytest
 from graph_state import Snapshot, snapshot, write_rows
-from test_server import _listeners
+from sockets import listeners as _listeners
 
-from graphkit._load import load_dataset
 from graphkit._output import render
+from graphkit.sync._load import load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -346,7 +346,7 @@ def _repository_files() -> list[str]:
 
 def test_no_secret_in_the_repository() -> None:
     files = _repository_files()
-    assert "graphkit/_server.py" in files and len(files) > 20
+    assert "graphkit/store/_server.py" in files and len(files) > 20
     found: list[str] = []
     for name in files:
         data = (ROOT / name).read_bytes()

@@ -1,6 +1,6 @@
 """A plain-data snapshot of the graph: the rows every analytics function works on.
 
-``graphkit._fetch.fetch_snapshot(graph)`` fills a :class:`Snapshot` from the database in a few named
+``graphkit.sync._fetch.fetch_snapshot(graph)`` fills a :class:`Snapshot` from the database in a few named
 queries; tests build one by hand. Nothing here touches the database, and every row is a frozen dataclass
 of plain Python values (``str``, ``int``, ``float``, ``bool``, ``datetime.date``, tuples).
 
@@ -161,7 +161,7 @@ class PlacementRow:
 
 @dataclass
 class Snapshot:
-    """Everything the analytics need, as plain rows. Build by hand or with ``graphkit._fetch``.
+    """Everything the analytics need, as plain rows. Build by hand or with ``graphkit.sync._fetch``.
 
     Lookups (``organization``, ``agreement``, ...) are computed once on first use; treat a snapshot
     as read-only after that.

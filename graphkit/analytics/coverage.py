@@ -240,7 +240,7 @@ def coverage_status(snapshot: Snapshot, as_of: dt.date) -> list[CoverageRow]:
     Parameters
     ----------
     snapshot : Snapshot
-        Plain rows of the graph (``graphkit._fetch.fetch_snapshot``) or built by hand.
+        Plain rows of the graph (``graphkit.sync._fetch.fetch_snapshot``) or built by hand.
     as_of : datetime.date
         The day evaluated; agreements signed after it do not exist yet.
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from graphkit._schema import FOLLOW_UP_KINDS
 from graphkit.analytics._snapshot import AgreementRow, FollowUpRow, Snapshot
 from graphkit.analytics.coverage import follow_up_counts
+from graphkit.dataset._schema import FOLLOW_UP_KINDS
 
 __all__ = ["STATE_ORDER", "follow_up_state", "followup_rows", "party_names"]
 

@@ -22,7 +22,7 @@ def validate(path: Path) -> None:
 
     Example: graphkit validate graphkit/data/news
     """
-    from graphkit._validate import validate_dataset
+    from graphkit.dataset._validate import validate_dataset
 
     dataset = validate_dataset(path)
     for warning in dataset.warnings:
@@ -44,13 +44,13 @@ def load(path: Path, term_years: int, uri: str | None, user: str | None, passwor
 
     Example: graphkit load graphkit/data/news
     """
-    from graphkit._validate import validate_dataset
+    from graphkit.dataset._validate import validate_dataset
 
     dataset = validate_dataset(path)  # bad input stops here, before the database is touched
     for warning in dataset.warnings:
         err(f"warning: {warning}")
-    from graphkit._db import connect
-    from graphkit._load import load_dataset
+    from graphkit.store._db import connect
+    from graphkit.sync._load import load_dataset
 
     with connect(uri, user, password, database) as graph, progress_bar("loading") as bar:
         result = load_dataset(
@@ -83,8 +83,8 @@ def query(cypher: str, params: tuple[str, ...], write: bool, fmt: str, output: s
 
     Example: graphkit query "MATCH (o:Organization) RETURN o.type, count(*)" -f json
     """
-    from graphkit._db import connect
     from graphkit._output import write_rows
+    from graphkit.store._db import connect
 
     values = dict(_param(p) for p in params)
     with connect(uri, user, password, database) as graph:
@@ -105,7 +105,7 @@ def generate(out: Path, scale: str, seed: int) -> None:
 
     Example: graphkit generate /tmp/national --scale national --seed 7
     """
-    from graphkit._generate import generate as run
+    from graphkit.synthetic._generate import generate as run
 
     factor = 1 if scale.strip().lower() in ("national", "1", "1x") else _scale(scale)
     summary = run(out, scale=factor, seed=seed)
@@ -132,6 +132,6 @@ def demo(seed: int, out: Path | None) -> None:
 
     Example: graphkit demo
     """
-    from graphkit._demo import run_demo
+    from graphkit.demo._demo import run_demo
 
     run_demo(seed=seed, out=out, echo=click.echo)

@@ -7,8 +7,8 @@ import os
 
 import click
 
-from graphkit import _server
 from graphkit._errors import GraphkitError
+from graphkit.store import _server
 
 __all__ = ["db"]
 
@@ -125,7 +125,7 @@ def _embedded_status() -> dict[str, object]:
 
 
 def _neo4j_status(uri: str) -> dict[str, object]:
-    from graphkit import _db  # imports neo4j: only when needed
+    from graphkit.store import _db  # imports neo4j: only when needed
 
     s = _db.settings()
     report: dict[str, object] = {"running": False, "mode": "Neo4j (NEO4J_URI)", "bolt_uri": uri,

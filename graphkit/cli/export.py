@@ -23,8 +23,8 @@ def export(out: Path, uri: str | None, user: str | None, password: str | None, d
 
     Example: graphkit export /tmp/agreements.xlsx
     """
-    from graphkit._db import connect
-    from graphkit._export import export_dataset
+    from graphkit.store._db import connect
+    from graphkit.sync._export import export_dataset
 
     with connect(uri, user, password, database) as graph:
         counts = export_dataset(out, graph=graph)

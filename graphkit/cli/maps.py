@@ -67,8 +67,8 @@ def map_(view: str, as_of: dt.date, lang: str, size_by: str, title: str | None, 
 
     Example: graphkit map --view geo --lang en --output peta.html
     """
-    from graphkit._db import connect
     from graphkit.maps import render_map
+    from graphkit.store._db import connect
 
     with connect(uri, user, password, database) as graph:
         result = render_map(graph, output, view=view, as_of=as_of, lang=lang, size_by=size_by, title=title,

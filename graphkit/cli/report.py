@@ -1,4 +1,4 @@
-"""``graphkit report ...``: thin clients over ``graphkit._reports`` and ``graphkit._output.write_rows``."""
+"""``graphkit report ...``: thin clients over ``graphkit.reports`` and ``graphkit._output.write_rows``."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ def _options(f: Callable[..., Any]) -> Callable[..., Any]:
 
 def _run(name: str, fmt: str, output: str | None, conn: dict[str, Any], **kwargs: Any) -> None:
     """Connect, run the library report ``name``, write its rows (header line on table/markdown)."""
-    from graphkit import _reports
-    from graphkit._db import connect
     from graphkit._output import write_rows
+    from graphkit.reports import _reports
+    from graphkit.store._db import connect
 
     with connect(conn["uri"], conn["user"], conn["password"], conn["database"]) as graph:
         df = getattr(_reports, name)(graph=graph, **kwargs)

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graphkit._db import Graph
 from graphkit._errors import GraphkitError
 from graphkit.analytics import Snapshot
 from graphkit.maps._details import MapDetails, fetch_details
@@ -33,6 +32,7 @@ from graphkit.maps._html import html_document
 from graphkit.maps._i18n import LANGS
 from graphkit.maps._measures import DEFAULT_MEASURE, MEASURES
 from graphkit.maps._page import MAX_NODES, VIEWS, build_payload
+from graphkit.store._db import Graph
 
 __all__ = ["render_map", "load_map_source", "MapSource", "MapResult", "VIEWS", "LANGS", "MEASURES",
            "DEFAULT_MEASURE", "MAX_NODES"]  # fmt: skip
@@ -83,7 +83,7 @@ def load_map_source(
     Pass a ``snapshot`` (e.g. read for reports) or ``details`` already fetched from the same graph to
     skip reading them again.
     """
-    from graphkit._fetch import fetch_snapshot
+    from graphkit.sync._fetch import fetch_snapshot
 
     snapshot = snapshot if snapshot is not None else fetch_snapshot(graph)
     if not snapshot.regions:
@@ -141,7 +141,7 @@ def render_map(
     payload = build_payload(source.snapshot, source.details, view=view, as_of=as_of or dt.date.today(),
                             lang=lang, size_by=size_by, title=title, max_nodes=max_nodes,
                             cache=source.cache)  # fmt: skip
-    from graphkit import __version__
+    from graphkit._version import __version__
 
     page = html_document(payload, generator=f"graphkit {__version__}")
     path = Path(output)

@@ -13,9 +13,9 @@ from typing import Any
 
 import networkx as nx
 
-from graphkit._schema import AGREEMENT_KINDS, ORGANIZATION_TYPES
 from graphkit.analytics import STATUSES, Snapshot
 from graphkit.analytics.network import EDGE_KINDS
+from graphkit.dataset._schema import AGREEMENT_KINDS, ORGANIZATION_TYPES
 from graphkit.maps._measures import measure
 from graphkit.maps._style import SIZE_RANGES, scale_sizes
 from graphkit.maps._timeline import Frame

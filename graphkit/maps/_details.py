@@ -1,7 +1,7 @@
 """What the map shows that the analytics snapshot leaves out: aliases and the source of each fact.
 
 Three small named read queries (``cypher/read/maps/*.cypher``); everything else comes from
-:func:`graphkit._fetch.fetch_snapshot`.
+:func:`graphkit.sync._fetch.fetch_snapshot`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphkit._db import Graph
+from graphkit.store._db import Graph
 
 __all__ = ["MapDetails", "fetch_details", "start_details", "details_from_rows"]
 

@@ -9,8 +9,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from graphkit._schema import AGREEMENT_KINDS, ORGANIZATION_TYPES
 from graphkit.analytics import STATUSES, Snapshot
+from graphkit.dataset._schema import AGREEMENT_KINDS, ORGANIZATION_TYPES
 from graphkit.maps._data import STATE_DOC, sized_for, unsized_nodeset
 from graphkit.maps._details import MapDetails
 from graphkit.maps._i18n import labels
@@ -81,7 +81,7 @@ def build_payload(
     Parameters
     ----------
     snapshot, details : Snapshot, MapDetails
-        The graph's rows (``graphkit._fetch.fetch_snapshot``) and aliases/sources (``fetch_details``).
+        The graph's rows (``graphkit.sync._fetch.fetch_snapshot``) and aliases/sources (``fetch_details``).
     view : {"network", "geo", "province"}
         ``network`` and ``geo`` switch to ``province`` when they would have more than ``max_nodes`` nodes
         (``meta.auto_province`` is then true).

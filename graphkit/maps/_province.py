@@ -12,9 +12,9 @@ from typing import Any
 
 import numpy as np
 
-from graphkit._schema import AGREEMENT_KINDS
 from graphkit.analytics import STATUSES, Snapshot
 from graphkit.analytics.coverage import REACHED_STATUSES
+from graphkit.dataset._schema import AGREEMENT_KINDS
 from graphkit.maps._layout import project, remove_overlaps
 from graphkit.maps._style import SIZE_RANGES, scale_sizes
 from graphkit.maps._timeline import Frame

@@ -11,9 +11,9 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from graphkit._model import REFERENCE_SOURCE
 from graphkit.analytics import Snapshot
 from graphkit.maps._details import MapDetails
+from graphkit.sync._model import REFERENCE_SOURCE
 
 __all__ = ["detail_tables", "iso"]
 

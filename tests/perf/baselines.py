@@ -19,10 +19,10 @@ from typing import Any
 
 import networkx as nx
 
-from graphkit._db import Graph
-from graphkit._load import BATCH_SIZE, _steps, ensure_schema
-from graphkit._load_plan import Plan
-from graphkit._model import NODE_LABELS, GraphModel, rel_query
+from graphkit.store._db import Graph
+from graphkit.sync._load import BATCH_SIZE, _steps, ensure_schema
+from graphkit.sync._load_plan import Plan
+from graphkit.sync._model import NODE_LABELS, GraphModel, rel_query
 
 __all__ = ["ceiling", "ceiling_plain", "naive", "networkx_build"]
 

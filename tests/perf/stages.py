@@ -22,13 +22,13 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 import baselines  # noqa: E402
 import frames  # noqa: E402
 
-from graphkit import _server  # noqa: E402
-from graphkit._db import Graph, connect  # noqa: E402
-from graphkit._generate import generate  # noqa: E402
-from graphkit._load import load_dataset  # noqa: E402
-from graphkit._load_plan import primary_label  # noqa: E402
-from graphkit._model import NODE_LABELS, build_model  # noqa: E402
-from graphkit._validate import Dataset, validate_dataset  # noqa: E402
+from graphkit.dataset._validate import Dataset, validate_dataset  # noqa: E402
+from graphkit.store import _server  # noqa: E402
+from graphkit.store._db import Graph, connect  # noqa: E402
+from graphkit.sync._load import load_dataset  # noqa: E402
+from graphkit.sync._load_plan import primary_label  # noqa: E402
+from graphkit.sync._model import NODE_LABELS, build_model  # noqa: E402
+from graphkit.synthetic._generate import generate  # noqa: E402
 
 REPORT_TIMEOUT = 300.0
 MAPS_TIMEOUT = 600.0

@@ -20,7 +20,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-AS_OF = dt.date(2025, 12, 31)  # the generator's last day (graphkit._generate.DEFAULT_AS_OF)
+AS_OF = dt.date(2025, 12, 31)  # the generator's last day (graphkit.synthetic._generate.DEFAULT_AS_OF)
 REPORTS: dict[str, dict[str, Any]] = {
     "coverage": {},
     "coverage_by_province": {"by": "province"},
@@ -45,14 +45,14 @@ def _plain(value: Any) -> Any:
 
 def report(name: str) -> dict[str, Any]:
     try:
-        from graphkit import _reports
+        from graphkit.reports import _reports
     except ImportError as exc:
         return {"status": "missing", "error": str(exc)}
-    from graphkit._db import connect
+    from graphkit.store._db import connect
 
     function = getattr(_reports, name.removesuffix("_by_province"), None)
     if function is None:
-        return {"status": "missing", "error": f"graphkit._reports has no {name}"}
+        return {"status": "missing", "error": f"graphkit.reports._reports has no {name}"}
     with connect() as graph:
         started = time.perf_counter()
         df = function(AS_OF, graph=graph, **REPORTS[name])
@@ -66,10 +66,10 @@ def report(name: str) -> dict[str, Any]:
 def fetch() -> dict[str, Any]:
     """The graph read every report starts with (``fetch_snapshot``), alone."""
     try:
-        from graphkit._fetch import fetch_snapshot
+        from graphkit.sync._fetch import fetch_snapshot
     except ImportError as exc:
         return {"status": "missing", "error": str(exc)}
-    from graphkit._db import connect
+    from graphkit.store._db import connect
 
     with connect() as graph:
         started = time.perf_counter()
@@ -82,7 +82,7 @@ def maps(out: Path) -> dict[str, Any]:
         from graphkit.maps import VIEWS, load_map_source, render_map
     except ImportError as exc:
         return {"status": "missing", "error": str(exc)}
-    from graphkit._db import connect
+    from graphkit.store._db import connect
 
     with connect() as graph:
         started = time.perf_counter()
