@@ -35,6 +35,9 @@ _EXPORTS: dict[str, str] = {
     "centrality": "graphkit.reports._reports",
     "expiring": "graphkit.reports._reports",
     "followup": "graphkit.reports._reports",
+    "changes": "graphkit.reports._planning",
+    "approach_paths": "graphkit.reports._planning",
+    "brief": "graphkit.brief",
     # maps
     "render_map": "graphkit.maps",
     # reference regions
@@ -66,6 +69,9 @@ __all__ = [
     "centrality",
     "expiring",
     "followup",
+    "changes",
+    "approach_paths",
+    "brief",
     "render_map",
     "provinces",
     "regencies",
@@ -103,9 +109,11 @@ if TYPE_CHECKING:  # pragma: no cover
         InputErrors,
         QueryError,
     )
+    from graphkit.brief import brief
     from graphkit.dataset._regions import provinces, regencies, resolve_region
     from graphkit.dataset._validate import Dataset, validate_dataset
     from graphkit.maps import render_map
+    from graphkit.reports._planning import approach_paths, changes
     from graphkit.reports._reports import centrality, coverage, expiring, followup, isolated_regencies
     from graphkit.store._db import Graph, connect
     from graphkit.store._query import query

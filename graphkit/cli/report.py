@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from graphkit.cli._common import as_of_option, connection_options, output_options
+from graphkit.cli._common import DATE, as_of_option, connection_options, output_options
 
 __all__ = ["report"]
 
@@ -40,7 +40,8 @@ def _run(name: str, fmt: str, output: str | None, conn: dict[str, Any], **kwargs
 
 @click.group()
 def report() -> None:
-    """Where are the gaps? Coverage, isolated regencies, centrality, expiring agreements, follow-ups.
+    """Where are the gaps? Coverage, isolated regencies, centrality, expiring agreements, follow-ups;
+    what changed in a window (changes) and whom to contact to close each gap (paths).
 
     Every report takes --as-of (default today), --format table|csv|json|markdown and --output FILE.
 
@@ -131,3 +132,105 @@ def followup(as_of: dt.date, fmt: str, output: str | None, **conn: Any) -> None:
     Example: graphkit report followup --as-of 2024-06-30 --format markdown
     """
     _run("followup", fmt, output, conn, as_of=as_of)
+
+
+@report.command()
+@click.option("--from", "start", type=DATE, default=None,
+              help="First day of the window [default: --to minus one year].")  # fmt: skip
+@click.option("--to", "end", type=DATE, default="today", show_default=True, help="Last day of the window.")
+@click.option("--part", type=click.Choice(["regencies", "agreements", "movers"]), default=None,
+              help="Only this section (default: all three).")  # fmt: skip
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Centrality rank movers shown each way.")  # fmt: skip
+@output_options
+@connection_options
+def changes(start: dt.date | None, end: dt.date, part: str | None, top: int, fmt: str, output: str | None,
+            **conn: Any) -> None:  # fmt: skip
+    """What changed between two days: regencies whose status changed, agreement events, rank movers.
+
+    Three sections: regencies whose coverage status on --to differs from the one on --from, with the
+    agreements signed or expired, follow-ups and program starts of the window that explain it; every
+    agreement signed, expired or followed up in the window; the --top organizations up and down in the
+    centrality ranking (betweenness). Signed and followed up count after --from up to --to; expired
+    counts from --from to the day before --to (docs/DESIGN.md §3). Table and markdown print the sections
+    one after another; json is one list of row objects whose "section" field names the section
+    (regencies, agreements, movers) and whose other fields are that section's; csv without --part has
+    the union of the fields.
+
+    Example: graphkit report changes --from 2024-01-01 --to 2024-12-31 --part regencies -f json
+    """
+    from graphkit._db import connect
+    from graphkit._output import render
+    from graphkit.reports import _planning
+
+    with connect(conn["uri"], conn["user"], conn["password"], conn["database"]) as graph:
+        df = _planning.changes(start, end, part=part, top=top, graph=graph)
+    sections = df.attrs["sections"]
+    if fmt == "json":
+        rows = [r for s in sections for r in _planning.section_records(df, s)]
+        text = render(rows, "json")
+    elif fmt == "csv":
+        columns = list(df.attrs["fields"][part]) if part else list(df.columns)
+        text = render(_reports_records(df), "csv", columns=columns)
+    else:
+        blocks = []
+        for s in sections:
+            rows = _planning.section_records(df, s)
+            columns = list(df.attrs["section_table_columns"][s]) if fmt == "table" else [
+                c for c in df.attrs["fields"][s] if c not in ("section", "synthetic")]  # fmt: skip
+            body = render(rows, fmt, columns=columns) if rows else "(no rows)\n"
+            blocks.append(_planning.planning_header(df, s) + "\n" + body)
+        text = "\n".join(blocks)
+    _write(text, output)
+
+
+def _reports_records(df: Any) -> list[dict[str, Any]]:
+    from graphkit import _reports
+
+    return _reports.records(df)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        from pathlib import Path
+
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@report.command()
+@click.option("--top", type=click.IntRange(min=1), default=None, help="Only the N regencies most in need.")
+@click.option("--per-rule", type=click.IntRange(min=1), default=3, show_default=True,
+              help="At most this many paths per rule and regency.")  # fmt: skip
+@click.option("--nearest", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Rule 5 looks at this many nearest reached regencies.")  # fmt: skip
+@click.option("--provincial/--no-provincial", default=True, show_default=True,
+              help="Include regencies covered only by their province government's agreement.")  # fmt: skip
+@_options
+def paths(as_of: dt.date, top: int | None, per_rule: int, nearest: int, provincial: bool, fmt: str,
+          output: str | None, **conn: Any) -> None:  # fmt: skip
+    """Who to contact to close each gap: approach paths for every regency no agreement in force reaches.
+
+    Regencies of status provincial, program_only, lapsed and isolated, ranked by need (placed workers),
+    one row per path, best first (docs/DESIGN.md §7): 1 province_pks (a PKS under the province
+    government's agreement in force), 2 renew (lapsed agreements, same partners), 3 program_partner (a
+    program runner with agreements in force elsewhere), 4 local_partner (an institution located there
+    that is party to an agreement), 5 neighbour_partner (partners of the nearest reached regencies of the
+    province, capital distance in km). "best" marks each regency's first path.
+
+    Example: graphkit report paths --top 20 --per-rule 1 -f markdown
+    """
+    from graphkit._db import connect
+    from graphkit._output import write_rows
+    from graphkit.reports import _planning
+
+    with connect(conn["uri"], conn["user"], conn["password"], conn["database"]) as graph:
+        df = _planning.approach_paths(as_of, top=top, per_rule=per_rule, nearest=nearest,
+                                      provincial=provincial, graph=graph)  # fmt: skip
+    columns = list(df.columns)
+    if fmt == "table":
+        columns = list(df.attrs["table_columns"])
+    elif fmt == "markdown":
+        columns = [c for c in columns if c != "synthetic"]
+    write_rows(_reports_records(df), fmt, output, columns=columns, header=_planning.planning_header(df))
