@@ -60,13 +60,14 @@ def _example_last(command: click.Command) -> None:
 
 
 def _register() -> None:
-    from graphkit.cli import data, db, export, maps, report
+    from graphkit.cli import brief, data, db, export, maps, report
 
     for command in (data.validate, data.load, data.query, data.generate, data.demo, db.db):
         cli.add_command(command)
     cli.add_command(report.report)
     cli.add_command(maps.map_)
     cli.add_command(export.export)
+    cli.add_command(brief.brief)
     _example_last(cli)
 
 
