@@ -52,8 +52,14 @@ def _maps(ctx: DemoContext) -> None:
     demo_maps(ctx)
 
 
-#: Demo steps after loading, in order: summary, report heads, the three map views.
-STEPS: list[Callable[[DemoContext], None]] = [_summary, _reports, _maps]
+def _brief(ctx: DemoContext) -> None:
+    from graphkit.demo._brief import demo_brief
+
+    demo_brief(ctx)
+
+
+#: Demo steps after loading, in order: summary, report heads, the three map views, the planning brief.
+STEPS: list[Callable[[DemoContext], None]] = [_summary, _reports, _maps, _brief]
 
 
 def run_demo(
