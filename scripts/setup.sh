@@ -12,11 +12,11 @@ fi
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
 
-if [ "$want_test" = 1 ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null; }; then
+if [ "$want_test" = 1 ] && ! { command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v pdftotext >/dev/null; }; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  echo "setup: installing chromium + chromium-driver (apt)" >&2
+  echo "setup: installing chromium + chromium-driver + poppler-utils (apt)" >&2
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
 
 if [ ! -x .venv/bin/python ]; then
