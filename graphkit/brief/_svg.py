@@ -110,9 +110,9 @@ def province_map(provinces: Sequence[dict[str, Any]], lang: str) -> str:
                      f"{escape(str(p['short_name']))}</text>")  # fmt: skip
     stops = "".join(f'<stop offset="{o}" stop-color="{share_colour(o)}"/>' for o in (0, 0.25, 0.5, 0.75, 1))
     parts.append(f'<defs><linearGradient id="ramp">{stops}</linearGradient></defs>'
-                 f'<rect x="{width - 170:.0f}" y="{height - 18:.0f}" width="120" height="8" '
+                 f'<rect x="{width - 230:.0f}" y="{height - 18:.0f}" width="120" height="8" '
                  'fill="url(#ramp)"/>'
-                 f'<text x="{width - 174:.0f}" y="{height - 11:.0f}" text-anchor="end" class="num">0%</text>'
-                 f'<text x="{width - 46:.0f}" y="{height - 11:.0f}" class="num">100% '
+                 f'<text x="{width - 234:.0f}" y="{height - 11:.0f}" text-anchor="end" class="num">0%</text>'
+                 f'<text x="{width - 106:.0f}" y="{height - 11:.0f}" class="num">100% '
                  f'{escape(text("share_reached", lang))}</text></svg>')  # fmt: skip
     return "".join(parts)
