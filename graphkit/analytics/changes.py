@@ -32,7 +32,7 @@ from graphkit.analytics.coverage import (
 )
 from graphkit.analytics.followup import party_names
 
-__all__ = ["EVENTS", "agreement_events", "status_changes", "rank_movers", "change_kind"]
+__all__ = ["EVENTS", "agreement_events", "status_changes", "rank_movers", "change_kind", "one_year_before"]
 
 #: Agreement events of a window, in report order.
 EVENTS = ("signed", "expired", "followed_up")
@@ -54,6 +54,15 @@ def _follow_ups_in(snapshot: Snapshot, agreement_id: str, start: dt.date, end: d
         if day is not None and start < day <= end:
             out.append(f.id)
     return sorted(out)
+
+
+def one_year_before(day: dt.date) -> dt.date:
+    """The same day a year earlier (29 February -> 28 February): the default start of a window.
+
+    >>> one_year_before(dt.date(2024, 2, 29)), one_year_before(dt.date(2025, 6, 1))
+    (datetime.date(2023, 2, 28), datetime.date(2024, 6, 1))
+    """
+    return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
 
 
 def change_kind(from_status: str, to_status: str) -> str:

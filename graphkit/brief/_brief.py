@@ -13,11 +13,12 @@ from typing import Any
 from graphkit._db import Graph, connect
 from graphkit._reports import _day, _snapshot, _usage
 from graphkit.analytics._snapshot import Snapshot
+from graphkit.analytics.changes import one_year_before
 from graphkit.brief._data import collect
 from graphkit.brief._html import render_html
 from graphkit.brief._i18n import LANGS
 
-__all__ = ["brief", "BriefResult", "one_year_before"]
+__all__ = ["brief", "BriefResult"]
 
 
 @dataclass
@@ -28,15 +29,6 @@ class BriefResult:
     pdf: Path | None
     figures: dict[str, Any] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
-
-
-def one_year_before(day: dt.date) -> dt.date:
-    """The same day a year earlier (29 February -> 28 February).
-
-    >>> one_year_before(dt.date(2024, 2, 29)), one_year_before(dt.date(2025, 6, 1))
-    (datetime.date(2023, 2, 28), datetime.date(2024, 6, 1))
-    """
-    return day.replace(year=day.year - 1, day=28 if (day.month, day.day) == (2, 29) else day.day)
 
 
 def _write(path: Path, content: str) -> None:

@@ -17,7 +17,7 @@ import pandas as pd
 from graphkit._db import Graph
 from graphkit._reports import _attrs, _day, _frame, _snapshot, _tag, _usage, records
 from graphkit.analytics._snapshot import Snapshot
-from graphkit.analytics.changes import agreement_events, rank_movers, status_changes
+from graphkit.analytics.changes import agreement_events, one_year_before, rank_movers, status_changes
 from graphkit.analytics.coverage import coverage_status
 from graphkit.analytics.paths import PATH_STATUSES, RULES
 from graphkit.analytics.paths import approach_paths as _paths
@@ -84,8 +84,7 @@ def changes(
     :mod:`graphkit.analytics.changes`. ``attrs``: ``from``, ``to``, counts per section and change kind.
     """
     day_to = _day(end)
-    day_from = _day(start) if start is not None else day_to.replace(year=day_to.year - 1) if not (
-        day_to.month == 2 and day_to.day == 29) else day_to.replace(year=day_to.year - 1, day=28)  # fmt: skip
+    day_from = _day(start) if start is not None else one_year_before(day_to)
     if day_from > day_to:
         raise _usage("--from", f"{day_from} is after --to {day_to}: the window must start first")
     if part is not None and part not in SECTIONS:
