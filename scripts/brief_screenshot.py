@@ -27,8 +27,8 @@ def main() -> None:
     from PIL import Image
 
     import graphkit
-    from graphkit import _server
     from graphkit.brief._pdf import find_chromium
+    from graphkit.store import _server
 
     try:
         with graphkit.connect() as graph:

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graphkit._db import Graph, connect
-from graphkit._reports import _day, _snapshot, _usage
 from graphkit.analytics._snapshot import Snapshot
 from graphkit.analytics.changes import one_year_before
 from graphkit.brief._data import collect
 from graphkit.brief._html import render_html
 from graphkit.brief._i18n import LANGS
+from graphkit.reports._reports import _day, _snapshot, _usage
+from graphkit.store._db import Graph, connect
 
 __all__ = ["brief", "BriefResult"]
 

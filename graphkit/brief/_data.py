@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from graphkit._reports import coverage, expiring, followup, records
 from graphkit.analytics._snapshot import Snapshot
 from graphkit.analytics.expiry import add_months
 from graphkit.analytics.followup import party_names
 from graphkit.reports._planning import approach_paths, changes, section_records
+from graphkit.reports._reports import coverage, expiring, followup, records
 
 __all__ = ["BriefData", "collect", "PUBLISHED_PARTNERS_SINCE_2018", "completeness_line"]
 

@@ -34,8 +34,8 @@ def brief(output: str, as_of: dt.date, since: dt.date | None, lang: str, pdf: st
 
     Example: graphkit brief -o brief.html --lang en --pdf brief.pdf
     """
-    from graphkit._db import connect
     from graphkit.brief import brief as write_brief
+    from graphkit.store._db import connect
 
     with connect(conn["uri"], conn["user"], conn["password"], conn["database"]) as graph:
         result = write_brief(output, as_of=as_of, since=since, lang=lang, pdf=pdf, graph=graph)

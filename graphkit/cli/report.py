@@ -159,9 +159,9 @@ def changes(start: dt.date | None, end: dt.date, part: str | None, top: int, fmt
 
     Example: graphkit report changes --from 2024-01-01 --to 2024-12-31 --part regencies -f json
     """
-    from graphkit._db import connect
     from graphkit._output import render
     from graphkit.reports import _planning
+    from graphkit.store._db import connect
 
     with connect(conn["uri"], conn["user"], conn["password"], conn["database"]) as graph:
         df = _planning.changes(start, end, part=part, top=top, graph=graph)
@@ -185,7 +185,7 @@ def changes(start: dt.date | None, end: dt.date, part: str | None, top: int, fmt
 
 
 def _reports_records(df: Any) -> list[dict[str, Any]]:
-    from graphkit import _reports
+    from graphkit.reports import _reports
 
     return _reports.records(df)
 
@@ -221,9 +221,9 @@ def paths(as_of: dt.date, top: int | None, per_rule: int, nearest: int, provinci
 
     Example: graphkit report paths --top 20 --per-rule 1 -f markdown
     """
-    from graphkit._db import connect
     from graphkit._output import write_rows
     from graphkit.reports import _planning
+    from graphkit.store._db import connect
 
     with connect(conn["uri"], conn["user"], conn["password"], conn["database"]) as graph:
         df = _planning.approach_paths(as_of, top=top, per_rule=per_rule, nearest=nearest,

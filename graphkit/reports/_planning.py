@@ -14,13 +14,13 @@ from typing import Any
 
 import pandas as pd
 
-from graphkit._db import Graph
-from graphkit._reports import _attrs, _day, _frame, _snapshot, _tag, _usage, records
 from graphkit.analytics._snapshot import Snapshot
 from graphkit.analytics.changes import agreement_events, one_year_before, rank_movers, status_changes
 from graphkit.analytics.coverage import coverage_status
 from graphkit.analytics.paths import PATH_STATUSES, RULES
 from graphkit.analytics.paths import approach_paths as _paths
+from graphkit.reports._reports import _attrs, _day, _frame, _snapshot, _tag, _usage, records
+from graphkit.store._db import Graph
 
 __all__ = ["changes", "approach_paths", "section_records", "planning_header", "SECTIONS", "CHANGE_FIELDS",
            "PATH_FIELDS", "betweenness_ranks"]  # fmt: skip

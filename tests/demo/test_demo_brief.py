@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 from coverage_dataset import write_dataset
 
-from graphkit._load import load_dataset
 from graphkit.demo._brief import demo_brief
+from graphkit.sync._load import load_dataset
 
 
 def test_the_demo_step_writes_the_brief_beside_the_maps(graph, tmp_path):

@@ -27,7 +27,7 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="graphkit-bench-planning-"))
     os.environ["GRAPHKIT_HOME"] = str(home)
     import graphkit
-    from graphkit import _server
+    from graphkit.store import _server
 
     try:
         with graphkit.connect() as graph:

@@ -12,7 +12,7 @@ import pytest
 from coverage_dataset import write_dataset
 
 import graphkit
-from graphkit._load import load_dataset
+from graphkit.sync._load import load_dataset
 
 D = dt.date
 
