@@ -37,7 +37,7 @@ _EXPORTS: dict[str, str] = {
     "followup": "graphkit.reports._reports",
     "changes": "graphkit.reports._planning",
     "approach_paths": "graphkit.reports._planning",
-    "brief": "graphkit.brief",
+    "brief": "graphkit.briefing",
     # maps
     "render_map": "graphkit.maps",
     # reference regions
@@ -109,7 +109,7 @@ if TYPE_CHECKING:  # pragma: no cover
         InputErrors,
         QueryError,
     )
-    from graphkit.brief import brief
+    from graphkit.briefing import brief
     from graphkit.dataset._regions import provinces, regencies, resolve_region
     from graphkit.dataset._validate import Dataset, validate_dataset
     from graphkit.maps import render_map

@@ -34,7 +34,7 @@ def brief(output: str, as_of: dt.date, since: dt.date | None, lang: str, pdf: st
 
     Example: graphkit brief -o brief.html --lang en --pdf brief.pdf
     """
-    from graphkit.brief import brief as write_brief
+    from graphkit.briefing import brief as write_brief
     from graphkit.store._db import connect
 
     with connect(conn["uri"], conn["user"], conn["password"], conn["database"]) as graph:

@@ -14,7 +14,7 @@ def demo_brief(ctx: Any) -> None:
 
     ``ctx`` is the demo's context (``graph``, ``out``, ``echo``, ``timings``, ``extra``).
     """
-    from graphkit.brief import brief
+    from graphkit.briefing import brief
 
     started = time.perf_counter()
     result = brief(ctx.out / "maps" / "brief.html", as_of=dt.date.today(), lang="id", graph=ctx.graph,

@@ -14,7 +14,7 @@ import pytest
 from browser import chrome, page_problems
 
 import graphkit
-from graphkit.brief._i18n import fmt_int, fmt_pct
+from graphkit.briefing._i18n import fmt_int, fmt_pct
 from graphkit.sync._load import load_dataset
 
 NEWS = Path(__file__).resolve().parents[2] / "graphkit" / "data" / "news"

@@ -12,9 +12,9 @@ from typing import Any
 
 from graphkit.analytics._snapshot import Snapshot
 from graphkit.analytics.changes import one_year_before
-from graphkit.brief._data import collect
-from graphkit.brief._html import render_html
-from graphkit.brief._i18n import LANGS
+from graphkit.briefing._data import collect
+from graphkit.briefing._html import render_html
+from graphkit.briefing._i18n import LANGS
 from graphkit.reports._reports import _day, _snapshot, _usage
 from graphkit.store._db import Graph, connect
 
@@ -94,7 +94,7 @@ def brief(
     _write(out, page)
     result = BriefResult(out, None, data.figures(), {"read": t_read - t0, "build": t_build - t_read})
     if pdf is not None:
-        from graphkit.brief._pdf import print_pdf
+        from graphkit.briefing._pdf import print_pdf
 
         t = time.perf_counter()
         result.pdf = print_pdf(out, Path(pdf))

@@ -11,7 +11,7 @@ from html import escape
 from typing import Any
 
 from graphkit.analytics.coverage import STATUSES
-from graphkit.brief._i18n import fmt_pct, text
+from graphkit.briefing._i18n import fmt_pct, text
 from graphkit.maps._style import STATUS_COLOURS
 
 __all__ = ["province_bars", "province_map", "share_colour", "status_legend"]

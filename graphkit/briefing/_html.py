@@ -14,9 +14,9 @@ from html import escape
 from typing import Any
 
 from graphkit.analytics.coverage import STATUSES
-from graphkit.brief._data import MAX_ROWS, BriefData, completeness_line
-from graphkit.brief._i18n import fmt_int, fmt_pct, text
-from graphkit.brief._svg import province_bars, province_map, status_legend
+from graphkit.briefing._data import MAX_ROWS, BriefData, completeness_line
+from graphkit.briefing._i18n import fmt_int, fmt_pct, text
+from graphkit.briefing._svg import province_bars, province_map, status_legend
 from graphkit.maps._style import STATUS_COLOURS
 
 __all__ = ["render_html", "CSS"]
