@@ -27,7 +27,7 @@ def main() -> None:
     from PIL import Image
 
     import graphkit
-    from graphkit.brief._pdf import find_chromium
+    from graphkit.briefing._pdf import find_chromium
     from graphkit.store import _server
 
     try:
