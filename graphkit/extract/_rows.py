@@ -1,0 +1,161 @@
+"""Facts of articles -> dataset rows, merged into a dataset (empty or ``--into``) without duplicates.
+
+Same partner + same day (or same event) = the same agreement: the new article is added to the row's
+``source_ids`` (``;``-separated; ``source_id`` keeps the first article, since the loader makes one
+SOURCED_FROM per ``source_id``). Organizations are matched by region (regional governments), by region
+candidates + name (ambiguous ones) or by name/alias (others).
+"""
+
+from __future__ import annotations
+
+from graphkit.extract._build import Facts, evidence
+from graphkit.extract._partners import Mention, slug
+
+__all__ = ["COLUMNS", "merge_facts"]
+
+COLUMNS = {
+    "sources": ["id", "title", "publisher", "published_on", "url", "published_year", "article_file",
+                "counts_reported", "evidence", "review", "note"],
+    "organizations": ["id", "name", "type", "region", "aliases", "source_id", "region_candidates",
+                      "evidence", "review", "note"],
+    "agreements": ["id", "kind", "signed_on", "number", "title", "expires_on", "parent_id", "scopes",
+                   "source_id", "signed_on_precision", "event", "counts_reported", "source_ids", "evidence",
+                   "review", "note"],
+    "parties": ["agreement_id", "organization_id", "role", "signed_by", "evidence", "review", "note"],
+}  # fmt: skip
+BP2MI = {"id": "bp2mi", "name": "Badan Pelindungan Pekerja Migran Indonesia (BP2MI)", "type": "agency",
+         "region": "31.74", "aliases": "BP2MI;Badan Perlindungan Pekerja Migran Indonesia"}  # fmt: skip
+_PREFIX = {"kabupaten": "pemkab", "kota": "pemkot", "provinsi": "pemprov"}
+
+
+def _split(value: str) -> list[str]:
+    return [v.strip() for v in (value or "").split(";") if v.strip()]
+
+
+def _org_match(tables: dict[str, list[dict[str, str]]], m: Mention) -> dict[str, str] | None:
+    cands = ";".join(r.code for r in m.candidates)
+    for org in tables["organizations"]:
+        if m.type == "regional_government" and org.get("type") == "regional_government":
+            if m.region is not None and org.get("region") == m.region.code:
+                return org
+            if m.region is None and org.get("region_candidates") == cands and not org.get("region"):
+                return org
+        elif org.get("type") == m.type:
+            names = {slug(org.get("name", ""))} | {slug(a) for a in _split(org.get("aliases", ""))}
+            if slug(m.name) in names:
+                return org
+    return None
+
+
+def _org_row(tables: dict[str, list[dict[str, str]]], m: Mention, facts: Facts) -> dict[str, str]:
+    found = _org_match(tables, m)
+    if found is not None:
+        if m.words not in _split(found.get("aliases", "")) and m.words != found.get("name"):
+            found["aliases"] = ";".join([*_split(found.get("aliases", "")), m.words])
+        return found
+    if m.type == "regional_government":
+        base = (
+            f"{_PREFIX[m.region.kind]}-{slug(m.region.short_name)}"
+            if m.region
+            else f"pemda-{slug(m.name.split(' (')[0][18:])}"
+        )
+    elif m.name.endswith(")") and m.words.isupper() and len(m.words) <= 6:
+        base = slug(m.words)  # IOM, ILO
+    else:
+        base = slug(m.name)[:60].strip("-")
+    ids = {o["id"] for o in tables["organizations"]}
+    oid, n = base, 2
+    while oid in ids:
+        oid, n = f"{base}-{n}", n + 1
+    review = list(m.notes)
+    if m.region is None and m.candidates:
+        review.insert(0, "region left empty")
+    row = {"id": oid, "name": m.name, "type": m.type, "region": m.region.code if m.region else "",
+           "aliases": m.words if m.words != m.name else "", "source_id": facts.source_id,
+           "region_candidates": ";".join(r.code for r in m.candidates),
+           "evidence": evidence(m.start, m.end, m.words), "review": "; ".join(review)}  # fmt: skip
+    tables["organizations"].append(row)
+    return row
+
+
+def _same(agreement: dict[str, str], parties: set[str], facts: Facts, signed_on: str, precision: str) -> bool:
+    if agreement.get("event") and agreement.get("event") == facts.event:
+        return True
+    return (
+        precision in ("day", "day_inferred")
+        and agreement.get("signed_on") == signed_on
+        and agreement.get("signed_on_precision", "day") in ("day", "day_inferred", "")
+    )
+
+
+def merge_facts(tables: dict[str, list[dict[str, str]]], facts: Facts, article_file: str) -> None:
+    """Add one article's rows to ``tables`` (in place); an article already there adds nothing."""
+    if any(s["id"] == facts.source_id for s in tables["sources"]):
+        return
+    meta = facts.article.meta
+    first_line = facts.article.text.strip().split("\n")[0]
+    title = meta.get("title") or (
+        first_line if len(first_line) < 150 else f"Article {facts.article.path.stem}"
+    )
+    review = list(facts.review)
+    tables["sources"].append({
+        "id": facts.source_id, "title": title, "publisher": facts.publisher,
+        "published_on": facts.published_on,
+        "url": meta.get("url", ""), "published_year": facts.published_year, "article_file": article_file,
+        "counts_reported": "; ".join(c.value for c in facts.counts) if facts.signing is None else "",
+        "evidence": "", "review": "; ".join(review)})  # fmt: skip
+    if facts.signing is None:
+        return
+    if not any(o["id"] == "bp2mi" for o in tables["organizations"]):
+        tables["organizations"].insert(0, {**BP2MI, "source_id": facts.source_id})
+    date = facts.date
+    notes = list(date.notes) if date else []
+    if date is not None:
+        signed_on, precision = date.date.isoformat(), date.precision
+    elif facts.published_year:
+        signed_on, precision = f"{facts.published_year}-01-01", "year"
+        notes.append(f"no signing date in the article: year {facts.published_year} of publication only")
+    else:
+        tables["sources"][-1]["review"] = "; ".join(
+            [*review, "signing reported but no date or year: no agreement row made, add it by hand"]
+        )
+        return
+    kind = facts.kind
+    ev = [evidence(facts.signing.start, facts.signing.end, facts.signing.words),
+          evidence(kind.start, kind.end, kind.words) if kind.start >= 0 else "",
+          evidence(date.start, date.end, date.words) if date else ""]  # fmt: skip
+    counts = "; ".join(c.value for c in facts.counts)
+    partners = [(_org_row(tables, m, facts), m) for m in facts.partners] or [(None, None)]
+    if facts.partners and facts.counts:
+        named = len(facts.partners)
+        notes.append(f"article counts {counts}; {named} named: unnamed partners not recorded")
+    for org, mention in partners:
+        party_ids = {"bp2mi"} | ({org["id"]} if org else set())
+        existing = [a for a in tables["agreements"] if _same(a, party_ids, facts, signed_on, precision)
+                    and {p["organization_id"] for p in tables["parties"] if p["agreement_id"] == a["id"]}
+                    == party_ids]  # fmt: skip
+        if existing:
+            a = existing[0]
+            ids = _split(a.get("source_ids", "")) or [a.get("source_id", "")]
+            if facts.source_id not in ids:
+                a["source_ids"] = ";".join(i for i in [*ids, facts.source_id] if i)
+            continue
+        base = f"{facts.source_id}-{kind.value}" + (f"-{org['id']}" if org else "")
+        aid = base[:120]
+        name = org["name"] if org else "partners not named"
+        row_review = [*notes, *kind.review]
+        if mention is not None and mention.region is None and mention.candidates:
+            row_review.append(f"partner region ambiguous ({';'.join(r.code for r in mention.candidates)})")
+        tables["agreements"].append({
+            "id": aid, "kind": kind.value, "signed_on": signed_on,
+            "title": f"{kind.value.upper()} BP2MI - {name}",
+            "scopes": ";".join(facts.scopes), "source_id": facts.source_id, "signed_on_precision": precision,
+            "event": facts.event, "counts_reported": counts, "source_ids": facts.source_id,
+            "evidence": " | ".join(e for e in ev if e), "review": "; ".join(row_review)})  # fmt: skip
+        tables["parties"].append({"agreement_id": aid, "organization_id": "bp2mi", "role": "signatory",
+                                  "evidence": ""})  # fmt: skip
+        if org is not None and mention is not None:
+            tables["parties"].append({
+                "agreement_id": aid, "organization_id": org["id"], "role": "signatory",
+                "evidence": evidence(mention.start, mention.end, mention.words),
+                "review": "; ".join(mention.notes)})  # fmt: skip
