@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graphkit._regions import Region
+from graphkit.dataset._regions import Region
 from graphkit.extract._places import resolve_place
 
 __all__ = ["Mention", "find_partners", "slug"]

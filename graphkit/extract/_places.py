@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from graphkit._regions import Region, _key, get_region, region_candidates
+from graphkit.dataset._regions import Region, _key, get_region, region_candidates
 
 __all__ = ["Place", "aliases", "resolve_place", "PAPUA_2022"]
 

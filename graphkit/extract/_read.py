@@ -86,8 +86,9 @@ def html_text(html: str) -> tuple[str, str]:
 
 
 def _clean(text: str) -> str:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join("" if _SEE_ALSO.match(line) else line for line in lines)
+    """See-also lines become blanks of the same length: offsets still point into the file's text."""
+    lines = text.replace("\r", " ").split("\n")
+    return "\n".join(" " * len(line) if _SEE_ALSO.match(line) else line for line in lines)
 
 
 def _decode(path: Path) -> str:

@@ -30,9 +30,7 @@ def review_markdown(all_facts: list[Facts], tables: dict[str, list[dict[str, str
         for note in facts.review:
             lines.append(f"| article | | | {_cell(note)} |")
         if (s := facts.signing) is not None:
-            lines.append(
-                f"| signing | | {_cell(evidence(s.start, s.end, s.words))} | |"
-            )
+            lines.append(f"| signing | | {_cell(evidence(s.start, s.end, s.words))} | |")
             k = facts.kind
             lines.append(
                 f"| kind | {k.value} | {_cell(evidence(k.start, k.end, k.words))} | "

@@ -90,9 +90,17 @@ def _same(agreement: dict[str, str], parties: set[str], facts: Facts, signed_on:
 
 def merge_facts(tables: dict[str, list[dict[str, str]]], facts: Facts, article_file: str) -> None:
     """Add one article's rows to ``tables`` (in place); an article already there adds nothing."""
-    if any(s["id"] == facts.source_id for s in tables["sources"]):
-        return
     meta = facts.article.meta
+    name = article_file.rsplit("/", 1)[-1]
+    for s in tables["sources"]:
+        same_url = bool(meta.get("url")) and s.get("url") == meta.get("url")
+        if (
+            s["id"] == facts.source_id
+            or same_url
+            or (s.get("article_file") or "").endswith("/" + name)
+            or s.get("article_file") == article_file
+        ):
+            return  # this article is in the dataset already
     first_line = facts.article.text.strip().split("\n")[0]
     title = meta.get("title") or (
         first_line if len(first_line) < 150 else f"Article {facts.article.path.stem}"
