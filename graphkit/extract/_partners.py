@@ -51,7 +51,7 @@ _INST_RE = re.compile(
     r"\b(?P<kw>" + "|".join(re.escape(k) for k in sorted(_KW_TYPE, key=len, reverse=True)) + r")\b"
     rf"(?P<name>(?:\s+{_INST_WORD}){{0,8}})"
 )
-_OWN = re.compile(r"(?i)pekerja\s+migran|BP2MI|BP3MI|P4MI|KP2MI")
+_OWN = re.compile(r"(?i)pekerja\s+migran|BP2MI|BP3MI|P4MI|KP2MI|badan\s+pe(?:r)?lindungan")
 
 
 def slug(text: str) -> str:

@@ -139,8 +139,10 @@ def score(articles: Path, labels: dict[str, list[Signing]]) -> dict[str, object]
                 kinds_right += any(g.kind == s.kind for g in got)
     return {
         "articles": len(keys),
-        "pemda_precision": tp / (tp + fp) if tp + fp else 1.0, "pemda_recall": tp / (tp + fn) if tp + fn else 1.0,
-        "pemda_tp_fp_fn": (tp, fp, fn), "day_dates": days, "day_dates_right": days_right / days if days else 1.0,
+        "pemda_precision": tp / (tp + fp) if tp + fp else 1.0,
+        "pemda_recall": tp / (tp + fn) if tp + fn else 1.0,
+        "pemda_tp_fp_fn": (tp, fp, fn), "day_dates": days,
+        "day_dates_right": days_right / days if days else 1.0,
         "kinds_right": kinds_right / kinds if kinds else 1.0, "invented": invented,
     }  # fmt: skip
 
