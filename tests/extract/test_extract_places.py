@@ -26,7 +26,8 @@ ALIASES = Path(__file__).resolve().parents[2] / "graphkit" / "data" / "aliases.c
      ("Wali Kota Solok", "13.72"),
      ("Walikota Malang", "35.73"), ("Bupati Malang Sanusi", "35.07"),
      ("Pemerintah Kabupaten Tegal", "33.28"),
-     ("Bandung Regency", "32.04"), ("Bandung City", "32.73"), ("Bupati Karawang Cellica Nurrachadiana", "32.15")],
+     ("Bandung Regency", "32.04"), ("Bandung City", "32.73"),
+     ("Bupati Karawang Cellica Nurrachadiana", "32.15")],
 )  # fmt: skip
 def test_government_names_resolve_to_the_region_they_name(text: str, code: str | None) -> None:
     found = find_partners(f"BP2MI menandatangani MoU dengan {text} hari ini.")
