@@ -16,10 +16,9 @@ from graphkit.extract._places import resolve_place
 __all__ = ["Mention", "find_partners", "slug"]
 
 _GOV = (r"(?P<trig>(?i:pemerintah\s+(?:daerah\s+)?(?:kabupaten|kota|provinsi)|pemerintah\s+daerah"
-        r"|pemkab|pemkot"
-        r"|pemprov|pemda|(?:wakil\s+)?bupati|(?:wakil\s+)?wali\s*kota|(?:wakil\s+)?gubernur|kabupaten|kab\."
-        r"|kota|provinsi|prov\.)"
-        r"|Regency|City)")  # fmt: skip
+        r"|pemkab\.?|pemkot\.?|pemkota|pemko|pemprov\.?|pemda|(?:wakil\s+)?bupati|(?:wakil\s+)?wali\s*kota"
+        r"|(?:wakil\s+)?gubernur|kabupaten|kab\.|kota|provinsi|prov\.|pemerintah))"
+        r"(?:\s*\((?i:pemkab|pemkot|pemko|pemprov|pemda)\))?")  # fmt: skip
 _NAME_WORD = r"(?:[A-Z][\w'\-]*|dan\s+Kepulauan)"
 _GOV_RE = re.compile(rf"\b{_GOV}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}})")
 _ENGLISH_RE = re.compile(rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?P<trig>Regency|City)\b")
@@ -27,7 +26,7 @@ _LIST_ITEM = re.compile(rf"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+dan\s+|\s+serta\s+)
                         rf"(?:\s+{_NAME_WORD}){{0,4}})")  # fmt: skip
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:di|ke|asal|wilayah|kawasan|daerah|warga|masyarakat)\s+)$")
 _KINDS = [("provinsi", ("provinsi", "prov.", "pemprov", "gubernur")),
-          ("kota", ("kota", "pemkot", "wali", "walikota")),
+          ("kota", ("kota", "pemkot", "pemko", "wali", "walikota")),
           ("kabupaten", ("kabupaten", "kab.", "pemkab", "bupati"))]  # fmt: skip
 _INSTITUTIONS = {
     "education": ("Politeknik", "Poltekkes", "Poltek", "Universitas", "Institut", "Sekolah Tinggi", "STIKES",

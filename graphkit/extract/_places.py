@@ -63,6 +63,12 @@ def _lookup(name: str, kind: str | None) -> Place | None:
     if alias and _kind_ok(alias.region, kind) and (not found or found == (alias.region,)):
         note = f"{name!r} = {alias.region.code} {alias.region.name} (alias, {alias.source})"
         return Place(name, alias.region, (), [note] + ([alias.note] if alias.note else []))
+    if not found and kind is not None:  # "Pemerintah Kabupaten Tomohon": only a Kota Tomohon exists
+        other = tuple(r for r in region_candidates(name) if r.level == "regency")
+        if other:
+            listed = ", ".join(f"{r.code} {r.name}" for r in other)
+            return Place(name, None, other, [f"the article says {_KIND_WORD[kind]} {name}, but only {listed} "
+                                             "exists: region left empty, check"])  # fmt: skip
     if not found:
         return None
     if len(found) == 1:

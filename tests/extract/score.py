@@ -1,6 +1,7 @@
 """Score ``graphkit extract`` on a folder of labelled articles; prints precision / recall figures.
 
     python tests/extract/score.py ARTICLES_DIR LABELS [LABELS ...]
+    python tests/extract/score.py --snippets RESEARCH.jsonl [...]   (no article texts: words as written)
 
 ARTICLES_DIR holds the articles (.txt/.md/.html, optional NAME.meta.json with their ``url``). LABELS are
 the ground truth, in either of two formats:
@@ -17,6 +18,7 @@ right; invented partners (extracted, not in the labels of that article), listed.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
 import sys
@@ -25,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphkit.extract import extract
+from graphkit.extract._dates import find_dates
+from graphkit.extract._partners import find_partners
 
 
 @dataclass
@@ -147,6 +151,55 @@ def score(articles: Path, labels: dict[str, list[Signing]]) -> dict[str, object]
     }  # fmt: skip
 
 
+def score_snippets(paths: list[Path], today: dt.date) -> dict[str, object]:
+    """A proxy when the articles themselves are not at hand: the research JSONL keeps, per partner, the
+    words the article used (``as_written``) and, per signing, the date as written (``date_evidence``).
+    Each partner's words go through the partner finder in a neutral sentence, each date's words through
+    the date finder (with the record's ``published_on``); compared with the labelled region / date."""
+    tp = fp = fn = days = right = 0
+    wrong: list[str] = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            published = _iso(rec.get("published_on"))
+            for s in rec.get("signings") or [] if isinstance(rec, dict) else []:
+                for p in s.get("partners") or []:
+                    if p.get("type") != "regional_government" or not p.get("as_written"):
+                        continue
+                    gold = _region_key(p.get("region"), p.get("region_candidates") or [])
+                    found = [m for m in find_partners(f"BP2MI menandatangani MoU dengan {p['as_written']}.")
+                             if m.type == "regional_government"]  # fmt: skip
+                    keys = {_region_key(m.region.code if m.region else None, [r.code for r in m.candidates])
+                            for m in found}  # fmt: skip
+                    tp, fp = tp + (gold in keys), fp + len(keys - {gold})
+                    fn += gold not in keys
+                    if keys != {gold}:
+                        wrong.append(
+                            f"partner {p['as_written']!r}: labelled {gold or '-'}, found {sorted(keys)}"
+                        )
+                if s.get("precision") == "day" and s.get("signed_on") and s.get("date_evidence"):
+                    days += 1
+                    hits = find_dates(s["date_evidence"], published, None, today)
+                    ok = any(h.date and h.date.isoformat() == s["signed_on"] for h in hits)
+                    right += ok
+                    if not ok:
+                        wrong.append(f"date {s['date_evidence']!r}: labelled {s['signed_on']}, found "
+                                     f"{[h.date.isoformat() for h in hits if h.date]}")  # fmt: skip
+    return {"pemda_precision": tp / (tp + fp) if tp + fp else 1.0, "pemda_recall": tp / (tp + fn) if tp + fn
+            else 1.0, "pemda_tp_fp_fn": (tp, fp, fn), "day_dates": days,
+            "day_dates_right": right / days if days else 1.0, "wrong": wrong}  # fmt: skip
+
+
+def _iso(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
 def load_labels(paths: list[Path]) -> dict[str, list[Signing]]:
     labels: dict[str, list[Signing]] = {}
     for path in paths:
@@ -156,6 +209,17 @@ def load_labels(paths: list[Path]) -> dict[str, list[Signing]]:
 
 
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--snippets"]:
+        res = score_snippets([Path(a) for a in argv[1:]], dt.date.today())
+        tp, fp, fn = res["pemda_tp_fp_fn"]  # type: ignore[misc]
+        print(f"snippets: regional-government partners: precision {res['pemda_precision']:.3f}, recall "
+              f"{res['pemda_recall']:.3f} (tp {tp}, fp {fp}, fn {fn})")  # fmt: skip
+        print(
+            f"snippets: signing dates given to the day: {res['day_dates_right']:.3f} right of {res['day_dates']}"
+        )
+        for line in res["wrong"]:  # type: ignore[attr-defined]
+            print(f"  {line}")
+        return
     if len(argv) < 2:
         sys.exit(__doc__)
     result = score(Path(argv[0]), load_labels([Path(a) for a in argv[1:]]))
