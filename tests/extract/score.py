@@ -215,7 +215,8 @@ def main(argv: list[str]) -> None:
         print(f"snippets: regional-government partners: precision {res['pemda_precision']:.3f}, recall "
               f"{res['pemda_recall']:.3f} (tp {tp}, fp {fp}, fn {fn})")  # fmt: skip
         print(
-            f"snippets: signing dates given to the day: {res['day_dates_right']:.3f} right of {res['day_dates']}"
+            f"snippets: signing dates given to the day: {res['day_dates_right']:.3f} right "
+            f"of {res['day_dates']}"
         )
         for line in res["wrong"]:  # type: ignore[attr-defined]
             print(f"  {line}")

@@ -26,7 +26,8 @@ def main(seeds: Path) -> None:
         start = time.perf_counter()
         result = extract([folder], Path(tmp) / "draft")
         took = time.perf_counter() - start
-    print(f"{result.articles} articles in {took:.2f} s ({result.articles / took:.0f} articles/s): {result.rows}")
+    rate = result.articles / took
+    print(f"{result.articles} articles in {took:.2f} s ({rate:.0f} articles/s): {result.rows}")
 
 
 if __name__ == "__main__":
