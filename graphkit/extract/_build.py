@@ -59,6 +59,15 @@ _SCOPES = [
     ("socialization", r"sosialisasi"),
     ("coordination", r"koordinasi"),
 ]  # fmt: skip
+#: Programs named in the text: id, name, kind, pattern (the news dataset's ids).
+PROGRAMS = [
+    ("kawan-pmi", "Komunitas Relawan Pekerja Migran Indonesia (Kawan PMI)", "community", r"\bKawan\s+PMI\b"),
+    ("perwira-pmi", "Perkumpulan Wira Usahawan PMI (Perwira PMI)", "empowerment", r"\bPerwira\)?\s+PMI\b"),
+    ("satgas-tppo", "Satgas TPPO (satuan tugas pencegahan tindak pidana perdagangan orang)", "task_force",
+     r"(?i)\bsatgas\s+TPPO\b"),
+    ("desa-migran-emas", "Desa Migran Emas", "community", r"(?i)\bdesa\s+migran\s+emas\b"),
+    ("desmigratif", "Desa Migran Produktif (Desmigratif)", "community", r"(?i)\bdesmigratif\b"),
+]  # fmt: skip
 _DATELINE_CITY = re.compile(
     r"^\s*(?:[A-Z]{3,}\s*,\s*)?(?P<city>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)\s*[,(\u2013\u2014-]"
 )
@@ -91,6 +100,7 @@ class Facts:
     counts: list[Fact] = field(default_factory=list)
     scopes: list[str] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
+    programs: list[tuple[str, Fact]] = field(default_factory=list)  # (program id, where it is named)
 
 
 def evidence(start: int, end: int, words: str) -> str:
@@ -161,6 +171,9 @@ def article_facts(article: Article, today: dt.date) -> Facts:
         pub = m["p"].upper() if m["p"] else m["q"]
     source_id = slug(f"{pub or 'article'}-{year or 'undated'}-{article.path.stem}")[:80].strip("-")
     facts = Facts(article, source_id, pub, published.isoformat() if published else "", str(year or ""))
+    for pid, _name, _k, pattern in PROGRAMS:
+        if m := re.search(pattern, text):
+            facts.programs.append((pid, Fact(pid, m.start(), m.end(), m.group(0))))
     signings = _signings(text)
     if not signings:
         facts.review.append("no signing reported (no penandatanganan / menandatangani / meneken): check")

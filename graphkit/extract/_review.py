@@ -56,6 +56,8 @@ def review_markdown(all_facts: list[Facts], tables: dict[str, list[dict[str, str
                 f"| count | {_cell(c.value)} | {_cell(evidence(c.start, c.end, c.words))} | "
                 "partners not named |"
             )
+        for pid, fact in facts.programs:
+            lines.append(f"| program | {pid} | {_cell(evidence(fact.start, fact.end, fact.words))} | |")
         if facts.scopes:
             lines.append(f"| scopes | {';'.join(facts.scopes)} | | |")
         lines.append("")

@@ -8,7 +8,7 @@ candidates + name (ambiguous ones) or by name/alias (others).
 
 from __future__ import annotations
 
-from graphkit.extract._build import Facts, evidence
+from graphkit.extract._build import PROGRAMS, Facts, evidence
 from graphkit.extract._partners import Mention, slug
 
 __all__ = ["COLUMNS", "merge_facts"]
@@ -22,6 +22,7 @@ COLUMNS = {
                    "source_id", "signed_on_precision", "event", "counts_reported", "source_ids", "evidence",
                    "review", "note"],
     "parties": ["agreement_id", "organization_id", "role", "signed_by", "evidence", "review", "note"],
+    "programs": ["id", "name", "kind", "started_on", "source_id", "evidence", "review", "note"],
 }  # fmt: skip
 BP2MI = {"id": "bp2mi", "name": "Badan Pelindungan Pekerja Migran Indonesia (BP2MI)", "type": "agency",
          "region": "31.74", "aliases": "BP2MI;Badan Perlindungan Pekerja Migran Indonesia"}  # fmt: skip
@@ -112,6 +113,13 @@ def merge_facts(tables: dict[str, list[dict[str, str]]], facts: Facts, article_f
         "url": meta.get("url", ""), "published_year": facts.published_year, "article_file": article_file,
         "counts_reported": "; ".join(c.value for c in facts.counts) if facts.signing is None else "",
         "evidence": "", "review": "; ".join(review)})  # fmt: skip
+    names = {pid: (name, kind) for pid, name, kind, _ in PROGRAMS}
+    for pid, fact in facts.programs:
+        if not any(p["id"] == pid for p in tables.setdefault("programs", [])):
+            tables["programs"].append({
+                "id": pid, "name": names[pid][0], "kind": names[pid][1], "source_id": facts.source_id,
+                "evidence": evidence(fact.start, fact.end, fact.words),
+                "review": "program named; where and since when it is active: check the article"})  # fmt: skip
     if facts.signing is None:
         return
     if not any(o["id"] == "bp2mi" for o in tables["organizations"]):

@@ -21,6 +21,7 @@ from graphkit.extract._rows import COLUMNS, merge_facts
 __all__ = ["ExtractResult", "extract"]
 
 Progress = Callable[..., None]
+REQUIRED = ("sources", "organizations", "agreements", "parties")
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def extract(
         all_facts.append(facts)
         if progress:
             progress(None, 1)
-    files = {f"{t}.csv": _csv(rows, columns[t]) for t, rows in tables.items() if rows or t in COLUMNS}
+    files = {f"{t}.csv": _csv(rows, columns[t]) for t, rows in tables.items() if rows or t in REQUIRED}
     files["review.md"] = review_markdown(all_facts, tables)
     _write(out, files)
     to_review = sum(1 for rows in tables.values() for r in rows if r.get("review"))

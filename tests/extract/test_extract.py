@@ -145,3 +145,10 @@ def test_extract_imports_no_store_and_no_sync() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module:
                 assert not node.module.startswith(("graphkit.store", "graphkit.sync")), path
+
+
+@needs_seeds
+def test_programs_the_articles_name_become_program_rows(seeds_draft: Path) -> None:
+    ids = {p["id"] for p in _rows(seeds_draft, "programs")}
+    news = {p["id"] for p in _rows(NEWS, "programs")}
+    assert ids == {"kawan-pmi", "perwira-pmi", "satgas-tppo"} and ids <= news
