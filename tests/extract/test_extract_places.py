@@ -77,3 +77,15 @@ def test_bp2mi_and_its_units_are_not_partners() -> None:
     assert (
         find_partners("Badan Pelindungan Pekerja Migran Indonesia (BP2MI) dan Kepala Badan Pelindungan") == []
     )
+
+
+def test_the_dataset_resolver_knows_the_aliases_and_keeps_ambiguity_errors() -> None:
+    from graphkit.dataset._regions import RegionError, resolve_region
+
+    assert resolve_region("Jogja").code == "34.71" and resolve_region("Pemkab Bolmong").code == "71.01"
+    assert resolve_region("Kab. Pangkep").code == "73.10"
+    with pytest.raises(RegionError) as info:
+        resolve_region("Tegal")
+    assert str(info.value) == (
+        "ambiguous region 'Tegal': 33.28 Kabupaten Tegal, 33.76 Kota Tegal; write the code or the full name"
+    )
