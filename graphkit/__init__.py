@@ -29,7 +29,7 @@ _EXPORTS: dict[str, str] = {
     "LoadResult": "graphkit.sync._load",
     "generate": "graphkit.synthetic._generate",
     "export_dataset": "graphkit.sync._export",
-    "extract": "graphkit.extract",
+    "extract": "graphkit.extraction",
     # reports
     "coverage": "graphkit.reports._reports",
     "isolated_regencies": "graphkit.reports._reports",
@@ -114,7 +114,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from graphkit.briefing import brief
     from graphkit.dataset._regions import provinces, regencies, resolve_region
     from graphkit.dataset._validate import Dataset, validate_dataset
-    from graphkit.extract import extract
+    from graphkit.extraction import extract
     from graphkit.maps import render_map
     from graphkit.reports._planning import approach_paths, changes
     from graphkit.reports._reports import centrality, coverage, expiring, followup, isolated_regencies

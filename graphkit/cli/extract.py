@@ -38,7 +38,7 @@ def extract(paths: tuple[Path, ...], out: Path, url: str | None, publisher: str 
 
     Example: graphkit extract articles/ -o draft --into graphkit/data/news
     """
-    from graphkit.extract import extract as run
+    from graphkit.extraction import extract as run
 
     with progress_bar("extracting") as bar:
         result = run(list(paths), out, url=url, publisher=publisher, published=published, into=into,

@@ -1,4 +1,4 @@
-"""Indonesian dates in news text (graphkit/extract/_dates.py)."""
+"""Indonesian dates in news text (graphkit/extraction/_dates.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from graphkit.extract._dates import find_dates
+from graphkit.extraction._dates import find_dates
 
 TODAY = dt.date(2026, 12, 2)
 

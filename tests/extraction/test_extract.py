@@ -141,7 +141,7 @@ def test_html_keeps_the_article_and_drops_menus_scripts_and_see_also(tmp_path: P
 
 
 def test_extract_imports_no_store_and_no_sync() -> None:
-    for path in (ROOT / "graphkit" / "extract").glob("*.py"):
+    for path in (ROOT / "graphkit" / "extraction").glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module:
                 assert not node.module.startswith(("graphkit.store", "graphkit.sync")), path

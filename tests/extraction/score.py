@@ -1,7 +1,7 @@
 """Score ``graphkit extract`` on a folder of labelled articles; prints precision / recall figures.
 
-    python tests/extract/score.py ARTICLES_DIR LABELS [LABELS ...]
-    python tests/extract/score.py --snippets RESEARCH.jsonl [...]   (no article texts: words as written)
+    python tests/extraction/score.py ARTICLES_DIR LABELS [LABELS ...]
+    python tests/extraction/score.py --snippets RESEARCH.jsonl [...]   (no article texts: words as written)
 
 ARTICLES_DIR holds the articles (.txt/.md/.html, optional NAME.meta.json with their ``url``). LABELS are
 the ground truth, in either of two formats:
@@ -26,9 +26,9 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphkit.extract import extract
-from graphkit.extract._dates import find_dates
-from graphkit.extract._partners import find_partners
+from graphkit.extraction import extract
+from graphkit.extraction._dates import find_dates
+from graphkit.extraction._partners import find_partners
 
 
 @dataclass

@@ -8,8 +8,8 @@ candidates + name (ambiguous ones) or by name/alias (others).
 
 from __future__ import annotations
 
-from graphkit.extract._build import PROGRAMS, Facts, evidence
-from graphkit.extract._partners import Mention, slug
+from graphkit.extraction._build import PROGRAMS, Facts, evidence
+from graphkit.extraction._partners import Mention, slug
 
 __all__ = ["COLUMNS", "merge_facts"]
 

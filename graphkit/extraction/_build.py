@@ -10,9 +10,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from graphkit.extract._dates import DateHit, article_year, find_dates
-from graphkit.extract._partners import Mention, find_partners, slug
-from graphkit.extract._read import Article
+from graphkit.extraction._dates import DateHit, article_year, find_dates
+from graphkit.extraction._partners import Mention, find_partners, slug
+from graphkit.extraction._read import Article
 
 __all__ = ["Facts", "article_facts", "evidence"]
 

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphkit._errors import GraphkitError
-from graphkit.extract._build import Facts, article_facts
-from graphkit.extract._read import read_articles
-from graphkit.extract._review import review_markdown
-from graphkit.extract._rows import COLUMNS, merge_facts
+from graphkit.extraction._build import Facts, article_facts
+from graphkit.extraction._read import read_articles
+from graphkit.extraction._review import review_markdown
+from graphkit.extraction._rows import COLUMNS, merge_facts
 
 __all__ = ["ExtractResult", "extract"]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graphkit.dataset._regions import get_region
-from graphkit.extract._partners import find_partners
+from graphkit.extraction._partners import find_partners
 
 ALIASES = Path(__file__).resolve().parents[2] / "graphkit" / "data" / "aliases.csv"
 

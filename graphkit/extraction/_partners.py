@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphkit.dataset._regions import Region
-from graphkit.extract._places import resolve_place
+from graphkit.extraction._places import resolve_place
 
 __all__ = ["Mention", "find_partners", "slug"]
 

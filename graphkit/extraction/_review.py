@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graphkit.extract._build import Facts, evidence
+from graphkit.extraction._build import Facts, evidence
 
 __all__ = ["review_markdown"]
 
