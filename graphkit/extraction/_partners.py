@@ -89,8 +89,8 @@ def _gov(text: str, start: int, name_start: int, kind: str | None) -> Mention | 
     place = resolve_place(words.group(0).split(), kind) if words else None
     if place is None:
         return None
-    n = len(place.words.split())
-    end = name_start + re.match(_NAME_WORD + rf"(?:\s+{_NAME_WORD}){{{n - 1}}}", text[name_start:]).end()
+    spelled = re.match(r"\s+".join(map(re.escape, place.words.split())), text[name_start:])
+    end = name_start + (spelled.end() if spelled else len(place.words))
     m = Mention(
         start,
         end,

@@ -16,7 +16,7 @@ from graphkit._errors import GraphkitError
 from graphkit.extraction._build import Facts, article_facts
 from graphkit.extraction._read import read_articles
 from graphkit.extraction._review import review_markdown
-from graphkit.extraction._rows import COLUMNS, merge_facts
+from graphkit.extraction._rows import COLUMNS, MergeIndex, merge_facts
 
 __all__ = ["ExtractResult", "extract"]
 
@@ -124,9 +124,10 @@ def extract(
         progress(len(articles))
     day = today or dt.date.today()
     all_facts: list[Facts] = []
+    index = MergeIndex(tables)
     for article in articles:
         facts = article_facts(article, day)
-        merge_facts(tables, facts, _shown_path(article.path))
+        merge_facts(tables, index, facts, _shown_path(article.path))
         all_facts.append(facts)
         if progress:
             progress(None, 1)
