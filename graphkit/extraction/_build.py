@@ -154,6 +154,14 @@ def _date_for(hits: list[DateHit], signings: list[re.Match[str]], text: str) -> 
     return best[3] if best else None  # type: ignore[misc]
 
 
+def _dateline_year(text: str, today: dt.date) -> int | None:
+    """The year of the first date printed with its year near the top (a dateline such as "14 March 2024")."""
+    for hit in find_dates(text[:600], None, None, today):
+        if hit.precision == "day" and not hit.notes:
+            return hit.date.year
+    return None
+
+
 def _meta_date(value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value[:10]) if value else None
@@ -165,7 +173,7 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     """Every fact :func:`extract` takes from one article."""
     text, meta = article.text, article.meta
     published = _meta_date(meta.get("published_on"))
-    year = published.year if published else article_year(text)
+    year = published.year if published else (article_year(text) or _dateline_year(text, today))
     pub = meta.get("publisher") or ""
     if not pub and (m := _PUBLISHER.match(text)):
         pub = m["p"].upper() if m["p"] else m["q"]

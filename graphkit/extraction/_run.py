@@ -34,7 +34,7 @@ class ExtractResult:
     to_review: int
 
     def summary(self) -> str:
-        rows = ", ".join(f"{n} {t}" for t, n in self.rows.items())
+        rows = ", ".join(f"{n} {t}" for t, n in self.rows.items() if n or t == "agreements")
         return (f"{self.articles} articles -> {self.out}: {rows}; {self.to_review} rows to review "
                 f"(see {self.out / 'review.md'})")  # fmt: skip
 

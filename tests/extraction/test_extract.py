@@ -152,3 +152,18 @@ def test_programs_the_articles_name_become_program_rows(seeds_draft: Path) -> No
     ids = {p["id"] for p in _rows(seeds_draft, "programs")}
     news = {p["id"] for p in _rows(NEWS, "programs")}
     assert ids == {"kawan-pmi", "perwira-pmi", "satgas-tppo"} and ids <= news
+
+
+def test_day_month_dates_take_the_year_of_the_dateline(tmp_path: Path) -> None:
+    (tmp_path / "d.txt").write_text(
+        "Kamis, 14 Maret 2024\n\nJakarta, BP2MI (12/3) - BP2MI menandatangani perjanjian kerja sama dengan "
+        "Pemkab Lombok Timur, Selasa (12/3).",
+        encoding="utf-8",
+    )
+    extract([tmp_path / "d.txt"], tmp_path / "out", today=TODAY)
+    (agreement,) = _rows(tmp_path / "out", "agreements")
+    assert (agreement["kind"], agreement["signed_on"], agreement["signed_on_precision"]) == (
+        "pks", "2024-03-12", "day")  # fmt: skip
+    assert "year 2024" in agreement["review"]
+    (partner,) = [o for o in _rows(tmp_path / "out", "organizations") if o["id"] != "bp2mi"]
+    assert (partner["region"], partner["name"]) == ("52.03", "Pemerintah Kabupaten Lombok Timur")
