@@ -29,6 +29,7 @@ _EXPORTS: dict[str, str] = {
     "LoadResult": "graphkit.sync._load",
     "generate": "graphkit.synthetic._generate",
     "export_dataset": "graphkit.sync._export",
+    "extract": "graphkit.extraction",
     # reports
     "coverage": "graphkit.reports._reports",
     "isolated_regencies": "graphkit.reports._reports",
@@ -64,6 +65,7 @@ __all__ = [
     "LoadResult",
     "generate",
     "export_dataset",
+    "extract",
     "coverage",
     "isolated_regencies",
     "centrality",
@@ -112,6 +114,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from graphkit.briefing import brief
     from graphkit.dataset._regions import provinces, regencies, resolve_region
     from graphkit.dataset._validate import Dataset, validate_dataset
+    from graphkit.extraction import extract
     from graphkit.maps import render_map
     from graphkit.reports._planning import approach_paths, changes
     from graphkit.reports._reports import centrality, coverage, expiring, followup, isolated_regencies

@@ -139,7 +139,7 @@ def test_exactly_one_module_imports_neo4j():
 
 
 @pytest.mark.parametrize("room", ["store", "dataset", "sync", "synthetic", "reports", "demo", "analytics",
-                                  "maps", "cli", "briefing"])  # fmt: skip
+                                  "maps", "cli", "briefing", "extraction"])  # fmt: skip
 def test_each_room_says_what_it_is_for(room: str):
     doc = ast.get_docstring(ast.parse((PACKAGE / room / "__init__.py").read_text(encoding="utf-8")))
     assert doc and len(doc.splitlines()[0]) > 20

@@ -60,7 +60,7 @@ def _example_last(command: click.Command) -> None:
 
 
 def _register() -> None:
-    from graphkit.cli import brief, data, db, export, maps, report
+    from graphkit.cli import brief, data, db, export, extract, maps, report
 
     for command in (data.validate, data.load, data.query, data.generate, data.demo, db.db):
         cli.add_command(command)
@@ -68,6 +68,7 @@ def _register() -> None:
     cli.add_command(maps.map_)
     cli.add_command(export.export)
     cli.add_command(brief.brief)
+    cli.add_command(extract.extract)
     _example_last(cli)
 
 

@@ -180,6 +180,20 @@ class _Index:
     suggestions: dict[str, tuple[Region, ...]]  # every spelling difflib may propose
 
 
+def _add_alias_table(by_kind: dict[tuple[str, str], set[Region]], by_key: dict[str, set[Region]]) -> None:
+    """Names from ``data/aliases.csv`` (acronyms, short forms, each with its source) that no region has
+    already: they only make unknown names known, never a known name ambiguous or different."""
+    text = resources.files("graphkit").joinpath("data").joinpath("aliases.csv").read_text(encoding="utf-8")
+    by_code = {r.code: r for r in _table()}
+    for row in csv.DictReader(io.StringIO(text)):
+        region = by_code.get(row["code"])
+        kind, key = _split_kind(_tokens(row["alias"]))
+        if region is None or not key or (kind and kind != region.kind) or key in by_key:
+            continue
+        by_key[key].add(region)
+        by_kind[(region.kind, key)].add(region)
+
+
 @cache
 def _index() -> _Index:
     by_kind: dict[tuple[str, str], set[Region]] = defaultdict(set)
@@ -195,6 +209,8 @@ def _index() -> _Index:
             by_key[key].add(region)
             suggestions[key].add(region)
             suggestions[_key(region.kind) + key].add(region)
+
+    _add_alias_table(by_kind, by_key)
 
     def freeze(d: dict) -> dict:
         return {k: tuple(sorted(v, key=lambda r: r.code)) for k, v in d.items()}

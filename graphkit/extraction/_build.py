@@ -1,0 +1,222 @@
+"""One article -> its facts: the source, the signing (kind, date, event), partners, counts, scopes.
+
+Each fact keeps its evidence (character offsets into the article text and the words matched) and a review
+note when a person must check it. Rows are made by ``_merge``; nothing here writes files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from graphkit.extraction._dates import DateHit, article_year, find_dates
+from graphkit.extraction._partners import Mention, find_partners, slug
+from graphkit.extraction._read import Article
+
+__all__ = ["Facts", "article_facts", "evidence"]
+
+_SIGN = re.compile(r"(?i)\b(penandatanganan|menandatangani|ditandatangani|ditandatanganinya|meneken|diteken"
+                   r"|teken|signing|signed)\b")  # fmt: skip
+_PAST = re.compile(r"(?i)\b(yang\s+)?(telah|sudah|pernah)\s+(di)?\w*\s*$")
+_KIND_RE = [
+    ("technical", re.compile(r"(?i)perjanjian\s+kerja\s*sama\s+teknis"
+                                r"|technical\s+(co-?operation\s+)?agreement")),
+    ("mou", re.compile(r"(?i)nota\s+kesepahaman|nota\s+kesepakatan|kesepakatan\s+bersama|\bMoU\b"
+                       r"|memorandum\s+of\s+understanding")),
+    ("pks", re.compile(r"(?i)perjanjian\s+kerja\s*sama|\bPKS\b")),
+]  # fmt: skip
+_COOP = re.compile(
+    r"(?i)penandatanganan|menandatangani|ditandatangani|meneken|teken|kerja\s*sama|kerjasama"
+    r"|\bMoU\b|nota\s+kesep|\bPKS\b|perjanjian|kesepakatan|bersama\s+dengan|menggandeng"
+)
+_NUM = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+        "sembilan": 9, "sepuluh": 10, "sebelas": 11, "belasan": 0, "puluhan": 0}  # fmt: skip
+_COUNT = re.compile(
+    r"(?i)\b(?P<n>\d{1,4}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)\s+"
+    r"(?P<what>pemerintah\s+daerah|pemda|kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kabupaten|kota|provinsi"
+    r"|lembaga\s+pendidikan\s+dan\s+kesehatan|lembaga\s+pendidikan|lembaga\s+kesehatan|lembaga\s+keuangan"
+    r"|lembaga\s+pemerintah|pihak\s+swasta|perusahaan|perguruan\s+tinggi|universitas|rumah\s+sakit|bank)\b"
+)
+_COUNT_LABEL = {
+    "pemerintah daerah": "regional governments", "pemda": "regional governments",
+    "kabupaten/kota": "regencies/cities", "kabupaten dan kota": "regencies/cities", "kabupaten": "regencies",
+    "kota": "cities", "provinsi": "provinces",
+    "lembaga pendidikan dan kesehatan": "education and health institutions",
+    "lembaga pendidikan": "education institutions", "lembaga kesehatan": "health institutions",
+    "lembaga keuangan": "financial institutions", "lembaga pemerintah": "government institutions",
+    "pihak swasta": "private parties", "perusahaan": "companies", "perguruan tinggi": "universities",
+    "universitas": "universities", "rumah sakit": "hospitals", "bank": "banks",
+}  # fmt: skip
+_SCOPES = [
+    ("illegal_placement", r"sindikat|penempatan\s+(ilegal|nonprosedural|non-prosedural|tidak\s+resmi)"
+                          r"|unprosedural"
+                          r"|TPPO|perdagangan\s+orang"),
+    ("education_training", r"pendidikan|pelatihan"),
+    ("protection", r"pelindungan|perlindungan"),
+    ("placement_services", r"pelayanan\s+penempatan|layanan\s+penempatan"
+                           r"|tata\s+kelola\s+(terkait\s+)?penempatan"),
+    ("socialization", r"sosialisasi"),
+    ("coordination", r"koordinasi"),
+]  # fmt: skip
+#: Programs named in the text: id, name, kind, pattern (the news dataset's ids).
+PROGRAMS = [
+    ("kawan-pmi", "Komunitas Relawan Pekerja Migran Indonesia (Kawan PMI)", "community", r"\bKawan\s+PMI\b"),
+    ("perwira-pmi", "Perkumpulan Wira Usahawan PMI (Perwira PMI)", "empowerment", r"\bPerwira\)?\s+PMI\b"),
+    ("satgas-tppo", "Satgas TPPO (satuan tugas pencegahan tindak pidana perdagangan orang)", "task_force",
+     r"(?i)\bsatgas\s+TPPO\b"),
+    ("desa-migran-emas", "Desa Migran Emas", "community", r"(?i)\bdesa\s+migran\s+emas\b"),
+    ("desmigratif", "Desa Migran Produktif (Desmigratif)", "community", r"(?i)\bdesmigratif\b"),
+]  # fmt: skip
+_DATELINE_CITY = re.compile(
+    r"^\s*(?:[A-Z]{3,}\s*,\s*)?(?P<city>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)\s*[,(\u2013\u2014-]"
+)
+_PUBLISHER = re.compile(r"^\s*(?:[A-Z][a-z]+\s*)?\((?P<p>ANTARA|Antara)\)|^\s*(?P<q>[A-Z]{4,})\s*,")
+
+
+@dataclass
+class Fact:
+    value: str
+    start: int = -1
+    end: int = -1
+    words: str = ""
+    review: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Facts:
+    """What one article reports."""
+
+    article: Article
+    source_id: str
+    publisher: str
+    published_on: str
+    published_year: str
+    signing: Fact | None = None
+    kind: Fact | None = None
+    date: DateHit | None = None
+    event: str = ""
+    partners: list[Mention] = field(default_factory=list)
+    counts: list[Fact] = field(default_factory=list)
+    scopes: list[str] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+    programs: list[tuple[str, Fact]] = field(default_factory=list)  # (program id, where it is named)
+
+
+def evidence(start: int, end: int, words: str) -> str:
+    """``"812-840: Pemerintah Daerah Palu"``: offsets into the article text, then the words."""
+    return f"{start}-{end}: {' '.join(words.split())}" if start >= 0 else ""
+
+
+def _signings(text: str) -> list[re.Match[str]]:
+    return [m for m in _SIGN.finditer(text) if not _PAST.search(text[max(0, m.start() - 30) : m.start()])]
+
+
+def _kind(text: str, at: int) -> Fact | None:
+    window = text[max(0, at - 150) : at + 200]
+    best = None
+    for kind, pattern in _KIND_RE:
+        for m in pattern.finditer(window):
+            dist = abs(max(0, at - 150) + m.start() - at)
+            if best is None or dist < best[0] or (dist == best[0] and kind == "technical"):
+                best = (dist, kind, max(0, at - 150) + m.start(), max(0, at - 150) + m.end(), m.group(0))
+            if kind == "technical":
+                best = (-1, kind, max(0, at - 150) + m.start(), max(0, at - 150) + m.end(), m.group(0))
+    if best is None:
+        return None
+    return Fact(best[1], best[2], best[3], best[4])
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _date_for(hits: list[DateHit], signings: list[re.Match[str]], text: str) -> DateHit | None:
+    """The date nearest a signing mention in the same paragraph, else the nearest within 400 characters."""
+    paras = _paragraphs(text)
+
+    def para(pos: int) -> int:
+        return next(i for i, (a, b) in enumerate(paras) if a <= pos <= b)
+
+    best: tuple[int, int, DateHit] | None = None
+    for s in signings:
+        for h in hits:
+            if h.precision == "none":
+                continue
+            dist = abs(h.start - s.start())
+            rank = (0 if para(h.start) == para(s.start()) else 1, 0 if h.precision == "day" else 1, dist)
+            if dist <= 400 and (best is None or rank < best[:3]):
+                best = (*rank, h)  # type: ignore[assignment]
+    return best[3] if best else None  # type: ignore[misc]
+
+
+def _dateline_year(text: str, today: dt.date) -> int | None:
+    """The year of the first date printed with its year near the top (a dateline such as "14 March 2024")."""
+    for hit in find_dates(text[:600], None, None, today):
+        if hit.precision == "day" and not hit.notes:
+            return hit.date.year
+    return None
+
+
+def _meta_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def article_facts(article: Article, today: dt.date) -> Facts:
+    """Every fact :func:`extract` takes from one article."""
+    text, meta = article.text, article.meta
+    published = _meta_date(meta.get("published_on"))
+    year = published.year if published else (article_year(text) or _dateline_year(text, today))
+    pub = meta.get("publisher") or ""
+    if not pub and (m := _PUBLISHER.match(text)):
+        pub = m["p"].upper() if m["p"] else m["q"]
+    source_id = slug(f"{pub or 'article'}-{year or 'undated'}-{article.path.stem}")[:80].strip("-")
+    facts = Facts(article, source_id, pub, published.isoformat() if published else "", str(year or ""))
+    for pid, _name, _k, pattern in PROGRAMS:
+        if m := re.search(pattern, text):
+            facts.programs.append((pid, Fact(pid, m.start(), m.end(), m.group(0))))
+    signings = _signings(text)
+    if not signings:
+        facts.review.append("no signing reported (no penandatanganan / menandatangani / meneken): check")
+        return facts
+    first = signings[0]
+    facts.signing = Fact("signing", first.start(), first.end(), first.group(0))
+    facts.kind = _kind(text, first.start())
+    if facts.kind is None:
+        facts.kind = Fact("other", review=["kind of agreement not named near the signing: check"])
+    hits = find_dates(text, published, year, today)
+    facts.date = _date_for(hits, signings, text)
+    coop = [text[a:b] for a, b in _paragraphs(text) if _COOP.search(text[a:b])]
+    offsets = [a for a, b in _paragraphs(text) if _COOP.search(text[a:b])]
+    seen: set[str] = set()
+    for para_text, offset in zip(coop, offsets, strict=True):
+        for m in find_partners(para_text):
+            m.start, m.end = m.start + offset, m.end + offset
+            key = m.region.code if m.region else m.name
+            if key not in seen:
+                seen.add(key)
+                facts.partners.append(m)
+        for c in _COUNT.finditer(para_text):
+            what = " ".join(c["what"].casefold().split()).replace(" / ", "/")
+            n = int(c["n"]) if c["n"].isdigit() else _NUM[c["n"].casefold()]
+            label = f"{n} {_COUNT_LABEL.get(what, what)}"
+            if n > 1 and label not in {f.value for f in facts.counts}:
+                facts.counts.append(Fact(label, c.start() + offset, c.end() + offset, c.group(0)))
+        for scope, pattern in _SCOPES:
+            if scope not in facts.scopes and re.search(pattern, para_text, re.IGNORECASE):
+                facts.scopes.append(scope)
+    city = m["city"] if (m := _DATELINE_CITY.match(text)) else ""
+    when = facts.date.date.isoformat() if facts.date and facts.date.precision != "year" else (
+        f"{facts.date.date.year}-{facts.date.weekday}" if facts.date and facts.date.weekday else
+        (facts.date.date.isoformat() if facts.date else f"{year or 'undated'}"))  # fmt: skip
+    facts.event = slug(f"bp2mi-{city}-{when}") if city else slug(f"bp2mi-{when}")
+    if facts.counts and not facts.partners:
+        facts.review.append("count reported, partners not named: no partner rows made")
+    return facts

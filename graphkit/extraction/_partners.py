@@ -1,0 +1,179 @@
+"""Partners named in an article: regional governments (through the region resolver) and institutions.
+
+Rules only: a government trigger ("Pemerintah Kabupaten", "Pemkab", "Bupati", "Wali Kota", "Kab." ...)
+followed by a capitalised name, or a list after one ("Pemerintah Daerah Palu, Tegal, Sarolangun"); an
+institution keyword ("Politeknik", "RSUD", "Bank", "PT", "IOM" ...) followed by its capitalised name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphkit.dataset._regions import Region
+from graphkit.extraction._places import resolve_place
+
+__all__ = ["Mention", "find_partners", "slug"]
+
+_GOV = (r"(?P<trig>(?i:pemerintah\s+(?:daerah\s+)?(?:kabupaten|kota|provinsi)|pemerintah\s+daerah"
+        r"|pemkab\.?|pemkot\.?|pemkota|pemko|pemprov\.?|pemda|(?:wakil\s+)?bupati|(?:wakil\s+)?wali\s*kota"
+        r"|(?:wakil\s+)?gubernur|kabupaten|kab\.|kota|provinsi|prov\.|pemerintah))"
+        r"(?:\s*\((?i:pemkab|pemkot|pemko|pemprov|pemda)\))?")  # fmt: skip
+_NAME_WORD = r"(?:[A-Z][\w'\-]*|dan\s+Kepulauan)"
+_GOV_RE = re.compile(rf"\b{_GOV}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}})")
+_ENGLISH_RE = re.compile(rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?P<trig>Regency|City)\b")
+_LIST_ITEM = re.compile(rf"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+dan\s+|\s+serta\s+)(?P<name>{_NAME_WORD}"
+                        rf"(?:\s+{_NAME_WORD}){{0,4}})")  # fmt: skip
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:di|ke|asal|wilayah|kawasan|daerah|warga|masyarakat)\s+)$")
+_KINDS = [("provinsi", ("provinsi", "prov.", "pemprov", "gubernur")),
+          ("kota", ("kota", "pemkot", "pemko", "wali", "walikota")),
+          ("kabupaten", ("kabupaten", "kab.", "pemkab", "bupati"))]  # fmt: skip
+_INSTITUTIONS = {
+    "education": ("Politeknik", "Poltekkes", "Poltek", "Universitas", "Institut", "Sekolah Tinggi", "STIKES",
+                  "Stikes", "STIKes", "SMK", "SMKN", "Akademi", "Balai Latihan Kerja", "LPK"),
+    "health": ("RSUD", "RSU", "RS", "Rumah Sakit"),
+    "financial": ("Bank", "BPJS"),
+    "government": ("Kementerian", "Badan", "Polda", "Polri", "Kepolisian", "Kejaksaan",
+                   "Direktorat Jenderal"),
+    "private": ("PT",),
+    "international": ("IOM", "ILO", "UN Women", "UNODC", "UNDP", "UNICEF", "UNHCR"),
+}  # fmt: skip
+_KW_TYPE = {kw: t for t, kws in _INSTITUTIONS.items() for kw in kws}
+_ALONE = {"IOM": "International Organization for Migration (IOM)",
+          "ILO": "International Labour Organization (ILO)",
+          "Polri": "Kepolisian Negara Republik Indonesia (Polri)", "UN Women": "UN Women", "UNODC": "UNODC",
+          "UNDP": "UNDP", "UNICEF": "UNICEF", "UNHCR": "UNHCR", "BPJS": "BPJS"}  # fmt: skip
+_INST_WORD = (
+    r"(?:[A-Z0-9][\w.&'\-]*|\(Persero\)|dan\s+(?!Universitas|Politeknik|PT\b|Pemerintah)[A-Z][\w\-]*)"
+)
+_INST_RE = re.compile(
+    r"\b(?P<kw>" + "|".join(re.escape(k) for k in sorted(_KW_TYPE, key=len, reverse=True)) + r")\b"
+    rf"(?P<name>(?:\s+{_INST_WORD}){{0,8}})"
+)
+_OWN = re.compile(r"(?i)pekerja\s+migran|BP2MI|BP3MI|P4MI|KP2MI|badan\s+pe(?:r)?lindungan")
+
+
+def slug(text: str) -> str:
+    """``"Pemerintah Kota Palu"`` -> ``"pemerintah-kota-palu"``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-")
+
+
+@dataclass
+class Mention:
+    """One partner as the article names it."""
+
+    start: int
+    end: int
+    words: str
+    type: str
+    name: str
+    region: Region | None = None
+    candidates: tuple[Region, ...] = ()
+    notes: list[str] = field(default_factory=list)
+
+
+def _kind(trigger: str) -> str | None:
+    t = trigger.casefold()
+    if t in ("regency",):
+        return "kabupaten"
+    if t == "city":
+        return "kota"
+    for kind, words in _KINDS:
+        if any(t == w or t.startswith(w) or t.endswith(" " + w) or f" {w} " in f" {t} " for w in words):
+            return kind
+    return None  # pemerintah daerah / pemda: kabupaten, kota or province, the text does not say
+
+
+def _gov(text: str, start: int, name_start: int, kind: str | None) -> Mention | None:
+    words = re.match(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}", text[name_start:])
+    place = resolve_place(words.group(0).split(), kind) if words else None
+    if place is None:
+        return None
+    spelled = re.match(r"\s+".join(map(re.escape, place.words.split())), text[name_start:])
+    end = name_start + (spelled.end() if spelled else len(place.words))
+    m = Mention(
+        start,
+        end,
+        " ".join(text[start:end].split()),
+        "regional_government",
+        "",
+        place.region,
+        place.candidates,
+        list(place.notes),
+    )
+    r = place.region
+    if r is not None:
+        m.name = f"Pemerintah Provinsi {r.name}" if r.level == "province" else f"Pemerintah {r.name}"
+    else:
+        m.name = f"Pemerintah Daerah {place.words} (kabupaten atau kota tidak disebut)"
+    return m
+
+
+def _governments(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    for m in list(_GOV_RE.finditer(text)):
+        if _PLACE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) and not m[
+            "trig"
+        ].lower().startswith(("pemerintah", "pem", "bupati", "wali", "gubernur", "wakil")):
+            continue  # "di Kota Kupang": a place, not a party
+        kind = _kind(m["trig"])
+        first = _gov(text, m.start(), m.start("name"), kind)
+        if first is None:
+            continue
+        found.append(first)
+        pos = first.end
+        while kind is None or m["trig"].lower().startswith("pemerintah"):
+            item = _LIST_ITEM.match(text, pos)
+            if item is None or _INST_RE.match(item["name"]) or _GOV_RE.match(item["name"]):
+                break
+            nxt = _gov(text, item.start("name"), item.start("name"), kind)
+            if nxt is None:
+                break
+            found.append(nxt)
+            pos = nxt.end
+    for m in _ENGLISH_RE.finditer(text):
+        got = _gov(text, m.start(), m.start("name"), _kind(m["trig"]))
+        if got is not None and got.end == m.start("trig") - 1:
+            got.end, got.words = m.end(), " ".join(m.group(0).split())
+            found.append(got)
+    return found
+
+
+def _institutions(text: str) -> list[Mention]:
+    found = []
+    for m in _INST_RE.finditer(text):
+        kw, name = m["kw"], " ".join(m["name"].split())
+        name = re.sub(r"(\s+dan|\.)$", "", name)
+        if kw in _ALONE and not name:
+            full = _ALONE[kw]
+        elif not name or (kw == "RS" and len(name) < 3):
+            continue
+        else:
+            full = f"{kw} {name}"
+        if _OWN.search(full):
+            continue  # BP2MI itself or one of its units
+        end = m.start() + len(kw) + (len(m["name"].rstrip().rstrip(".")) if name else 0)
+        found.append(Mention(m.start(), end, text[m.start() : end].strip(), _KW_TYPE[kw], full))
+    for mention in found:
+        words = [w for w in mention.name.split() if w not in ("Tbk", "Tbk.", "(Persero)")]
+        for n in (3, 2, 1):
+            if len(words) > n:
+                place = resolve_place(words[-n:], None)
+                if place is not None and place.words == " ".join(words[-n:]):
+                    mention.region, mention.candidates = place.region, place.candidates
+                    mention.notes.append(f"located from its name ({place.words}); the campus or office "
+                                         "may be elsewhere")  # fmt: skip
+                    mention.notes += place.notes
+                    break
+    return found
+
+
+def find_partners(text: str) -> list[Mention]:
+    """Every partner mention in ``text``, in text order; overlapping mentions keep the earliest, longest."""
+    mentions = sorted(_governments(text) + _institutions(text), key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept

@@ -1,0 +1,94 @@
+"""Region names as real documents write them: the reference resolver plus the alias table.
+
+``graphkit/data/aliases.csv`` (alias, code, source, note) holds acronyms and short forms (Bolmong, Pangkep,
+OKU, Jogja, Jabar ...), Kemendagri spellings beside their variants (Baubau / Bau-Bau, Fakfak / Fak-Fak) and
+names that still carry the province a Papuan regency belonged to before 2022. Each alias says its source.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from graphkit.dataset._regions import Region, _key, get_region, region_candidates
+
+__all__ = ["Place", "aliases", "resolve_place", "PAPUA_2022"]
+
+#: Provinces made in 2022 out of Papua and Papua Barat (today's codes) and the province they left.
+PAPUA_2022 = {"93": "Papua", "94": "Papua", "95": "Papua", "96": "Papua Barat"}
+_KIND_WORD = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
+
+
+@dataclass(frozen=True)
+class Alias:
+    alias: str
+    region: Region
+    source: str
+    note: str
+
+
+@dataclass
+class Place:
+    """What a name in the text resolves to: one region, or candidates, with notes for the reviewer."""
+
+    words: str  # the part of the name that resolved
+    region: Region | None
+    candidates: tuple[Region, ...] = ()
+    notes: list[str] = field(default_factory=list)
+
+
+@cache
+def aliases() -> dict[str, Alias]:
+    """The alias table keyed by the resolver's name key (case, spaces and punctuation ignored)."""
+    text = resources.files("graphkit").joinpath("data", "aliases.csv").read_text(encoding="utf-8")
+    table = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        table[_key(row["alias"])] = Alias(row["alias"], get_region(row["code"]), row["source"], row["note"])
+    return table
+
+
+def _kind_ok(region: Region, kind: str | None) -> bool:
+    return kind is None or region.kind == kind
+
+
+def _lookup(name: str, kind: str | None) -> Place | None:
+    text = f"{_KIND_WORD[kind]} {name}" if kind else name
+    found = tuple(region_candidates(text))
+    if not found and kind == "provinsi":
+        found = tuple(r for r in region_candidates(name) if r.level == "province")
+    alias = aliases().get(_key(name))
+    if alias and _kind_ok(alias.region, kind) and (not found or found == (alias.region,)):
+        note = f"{name!r} = {alias.region.code} {alias.region.name} (alias, {alias.source})"
+        return Place(name, alias.region, (), [note] + ([alias.note] if alias.note else []))
+    if not found and kind is not None:  # "Pemerintah Kabupaten Tomohon": only a Kota Tomohon exists
+        other = tuple(r for r in region_candidates(name) if r.level == "regency")
+        if other:
+            listed = ", ".join(f"{r.code} {r.name}" for r in other)
+            return Place(name, None, other, [f"the article says {_KIND_WORD[kind]} {name}, but only {listed} "
+                                             "exists: region left empty, check"])  # fmt: skip
+    if not found:
+        return None
+    if len(found) == 1:
+        return Place(name, found[0])
+    listed = ", ".join(f"{r.code} {r.name}" for r in found)
+    return Place(name, None, found, [f"ambiguous region {name}: {listed}"])
+
+
+def resolve_place(words: list[str], kind: str | None) -> Place | None:
+    """The longest leading run of ``words`` that names a region (``["Karawang", "Cellica"]`` -> Karawang).
+
+    ``kind`` (kabupaten / kota / provinsi, from "Pemkab", "Wali Kota", "Gubernur" ...) narrows the names;
+    ``None`` ("Pemerintah Daerah X") keeps every region of that name, so "Tegal" stays ambiguous.
+    """
+    for n in range(min(len(words), 5), 0, -1):
+        place = _lookup(" ".join(words[:n]), kind)
+        if place is not None:
+            if place.region is not None and place.region.province_code in PAPUA_2022:
+                old = PAPUA_2022[place.region.province_code]
+                place.notes.append(f"{place.region.code} is in a province made in 2022; before that "
+                                   f"the region was in Provinsi {old}: check older codes")  # fmt: skip
+            return place
+    return None

@@ -1,0 +1,62 @@
+"""Indonesian dates in news text (graphkit/extraction/_dates.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graphkit.extraction._dates import find_dates
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def _one(text: str, published: dt.date | None = None, year: int | None = None):  # noqa: ANN202
+    hits = find_dates(text, published, year, TODAY)
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("pada 5 April 2022 di", "2022-04-05"), ("Selasa (5/4/2022)", "2022-04-05"),
+     ("Rabu, 8/12/2021", "2021-12-08"),
+     ("5 Mei 2022", "2022-05-05"), ("5 Agt 2021", "2021-08-05"), ("7 Ags 2020", "2020-08-07"),
+     ("1 Agu 2019", "2019-08-01"), ("3 Sept 2020", "2020-09-03"), ("2 Sep 2020", "2020-09-02"),
+     ("4 Okt 2022", "2022-10-04"), ("9 Des 2022", "2022-12-09"), ("9 Jan 2022", "2022-01-09"),
+     ("Jumat 29 Desember 2023", "2023-12-29")],
+)  # fmt: skip
+def test_dates_given_to_the_day(text: str, expected: str) -> None:
+    hit = _one(text)
+    assert (hit.date.isoformat(), hit.precision, hit.notes) == (expected, "day", [])
+    assert text[hit.start : hit.end].strip() == hit.words
+
+
+def test_day_and_month_take_the_year_from_the_published_date_or_the_dateline() -> None:
+    hit = _one("Jakarta (3/12) - BP2MI", published=dt.date(2021, 12, 5))
+    assert hit.date == dt.date(2021, 12, 3) and "published date" in hit.notes[0]
+    assert _one("Jakarta (30/12) - x", published=dt.date(2022, 1, 2)).date == dt.date(2021, 12, 30)
+    assert _one("Jakarta, (3/12)", year=2021).date == dt.date(2021, 12, 3)
+
+
+def test_a_weekday_that_disagrees_with_the_date_gets_a_review_note() -> None:
+    hit = _one("Senin (5/4/2022)")
+    assert hit.date == dt.date(2022, 4, 5) and "Senin does not match 2022-04-05 (a Selasa)" in hit.notes[0]
+
+
+def test_weekday_only_is_day_inferred_with_a_published_date_else_year_precision() -> None:
+    hit = _one("Jakarta, Rabu.", published=dt.date(2024, 3, 15))
+    assert (hit.date, hit.precision) == (dt.date(2024, 3, 13), "day_inferred")
+    hit = _one("Jakarta, Rabu.", year=2024)
+    assert (hit.date, hit.precision) == (dt.date(2024, 1, 1), "year") and "only the year" in hit.notes[0]
+    assert find_dates("Jakarta, Rabu.", None, None, TODAY) == []
+
+
+def test_a_broken_year_is_resolved_by_the_weekday_only_when_one_year_fits() -> None:
+    hit = _one("pada kamis, 25 November 202,Yang")
+    assert (hit.date, hit.precision) == (dt.date(2021, 11, 25), "day_inferred") and "202" in hit.notes[0]
+    assert find_dates("pada 25 November 202 di", None, None, TODAY) == []  # no weekday: no date
+
+
+def test_a_bare_fraction_is_not_a_date() -> None:
+    assert find_dates("rasio 3/12 saja", None, 2021, TODAY) == []

@@ -1,0 +1,91 @@
+"""Region names as documents write them: kind words, acronyms, English forms, spellings (extract/_places)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from graphkit.dataset._regions import get_region
+from graphkit.extraction._partners import find_partners
+
+ALIASES = Path(__file__).resolve().parents[2] / "graphkit" / "data" / "aliases.csv"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Pemkab Bolmong", "71.01"), ("Bupati Bolmut", "71.08"), ("Pemkab Boltim", "71.10"), ("Bolsel", None),
+     ("Bupati Mitra", "71.07"), ("Pemkab Minut", "71.06"), ("Pemkab Minsel", "71.05"),
+     ("Pemkab Pangkep", "73.10"), ("Pemkab OKU", "16.01"), ("Pemkab OKI", "16.02"),
+     ("Pemkot Jogja", "34.71"), ("Pemkab Selayar", "73.01"), ("Pemprov Jabar", "32"),
+     ("Gubernur Jateng", "33"), ("Pemprov Jatim", "35"), ("Gubernur Kaltim", "64"), ("Pemprov Sulsel", "73"),
+     ("Gubernur NTB", "52"), ("Pemprov NTT", "53"), ("Pemkot Baubau", "74.72"),
+     ("Wali Kota Bau-Bau", "74.72"),
+     ("Pemkab Fakfak", "92.03"), ("Kab. Ende", "53.08"), ("Kota Solok", "13.72"),
+     ("Wali Kota Solok", "13.72"),
+     ("Walikota Malang", "35.73"), ("Bupati Malang Sanusi", "35.07"),
+     ("Pemerintah Kabupaten Tegal", "33.28"),
+     ("Bandung Regency", "32.04"), ("Bandung City", "32.73"),
+     ("Bupati Karawang Cellica Nurrachadiana", "32.15")],
+)  # fmt: skip
+def test_government_names_resolve_to_the_region_they_name(text: str, code: str | None) -> None:
+    found = find_partners(f"BP2MI menandatangani MoU dengan {text} hari ini.")
+    if code is None:  # "Bolsel" without a government word is not a partner
+        assert found == []
+        return
+    assert [m.region.code if m.region else None for m in found] == [code]
+    assert found[0].type == "regional_government"
+
+
+def test_a_name_without_kind_stays_ambiguous_with_candidates() -> None:
+    (m,) = find_partners("dengan Pemerintah Daerah Bogor.")
+    assert m.region is None and [r.code for r in m.candidates] == ["32.01", "32.71"]
+
+
+def test_papua_regencies_carry_a_note_about_the_2022_provinces() -> None:
+    (m,) = find_partners("dengan Pemkab Merauke.")
+    assert m.region.code == "93.01" and "2022" in m.notes[-1]
+
+
+def test_every_alias_has_a_source_and_a_real_code() -> None:
+    with ALIASES.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) > 50
+    for row in rows:
+        assert row["source"] and get_region(row["code"]).code == row["code"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name"),
+    [("Politeknik Transportasi Darat Bali", "education", "Politeknik Transportasi Darat Bali"),
+     ("Universitas Muhammadiyah Pringsewu", "education", "Universitas Muhammadiyah Pringsewu"),
+     ("Poltekkes Kemenkes Kupang", "education", "Poltekkes Kemenkes Kupang"),
+     ("SMK Negeri 1 Ende", "education", None),
+     ("STIKES Maluku Husada", "education", None), ("RSUD Dr. Soetomo", "health", None),
+     ("Bank NTB Syariah", "financial", None), ("BPJS Ketenagakerjaan", "financial", None),
+     ("Kementerian Ketenagakerjaan", "government", None), ("Polda Jawa Timur", "government", None),
+     ("PT IDEA Indonesia Akademi Tbk", "private", None), ("IOM", "international", None),
+     ("ILO", "international", None)],
+)  # fmt: skip
+def test_institutions_get_their_type(text: str, kind: str, name: str | None) -> None:
+    (m,) = find_partners(f"BP2MI menandatangani MoU dengan {text}, disaksikan warga.")
+    assert m.type == kind and (name is None or m.name == name)
+
+
+def test_bp2mi_and_its_units_are_not_partners() -> None:
+    assert (
+        find_partners("Badan Pelindungan Pekerja Migran Indonesia (BP2MI) dan Kepala Badan Pelindungan") == []
+    )
+
+
+def test_the_dataset_resolver_knows_the_aliases_and_keeps_ambiguity_errors() -> None:
+    from graphkit.dataset._regions import RegionError, resolve_region
+
+    assert resolve_region("Jogja").code == "34.71" and resolve_region("Pemkab Bolmong").code == "71.01"
+    assert resolve_region("Kab. Pangkep").code == "73.10"
+    with pytest.raises(RegionError) as info:
+        resolve_region("Tegal")
+    assert str(info.value) == (
+        "ambiguous region 'Tegal': 33.28 Kabupaten Tegal, 33.76 Kota Tegal; write the code or the full name"
+    )
