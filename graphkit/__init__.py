@@ -41,6 +41,7 @@ _EXPORTS: dict[str, str] = {
     "brief": "graphkit.briefing",
     # maps
     "render_map": "graphkit.maps",
+    "map_picture": "graphkit.maps._picture",
     # reference regions
     "provinces": "graphkit.dataset._regions",
     "regencies": "graphkit.dataset._regions",
@@ -75,6 +76,7 @@ __all__ = [
     "approach_paths",
     "brief",
     "render_map",
+    "map_picture",
     "provinces",
     "regencies",
     "resolve_region",

@@ -46,10 +46,17 @@ def _rings(geojson: Path, *, lines: bool = False) -> list[str]:
         if not geom:
             continue
         kind, coords = geom["type"], geom["coordinates"]
-        parts = {"Polygon": [coords], "MultiPolygon": coords, "LineString": [[coords]],
-                 "MultiLineString": [[c] for c in coords]}[kind]  # fmt: skip
+        parts = {
+            "Polygon": [coords],
+            "MultiPolygon": coords,
+            "LineString": [[coords]],
+            "MultiLineString": [[c] for c in coords],
+        }[kind]
         for polygon in parts:
             for ring in polygon:
+                lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+                if max(lons) - min(lons) > 40 and max(lats) - min(lats) < 1:
+                    continue  # a clipping artefact: a sliver along the whole box (seen at 16 S)
                 text = encode_path(ring[:-1] if not lines else ring)
                 if len(text.split()) >= (4 if lines else 6):
                     out.append(text)
@@ -57,24 +64,73 @@ def _rings(geojson: Path, *, lines: bool = False) -> list[str]:
 
 
 def build(work: Path) -> dict:
-    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", "--silent", *PACKAGES],
-                   cwd=work, check=True)  # fmt: skip
+    subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", "--silent", *PACKAGES],
+        cwd=work,
+        check=True,
+    )
     countries = str(work / "node_modules" / "world-atlas" / "countries-10m.json")
     bbox = "bbox=" + ",".join(str(v) for v in BOUNDS)
-    _mapshaper(work, "-i", countries, "-target", "countries", "-filter", "name === 'Indonesia'",
-               "-simplify", SIMPLIFY, "weighted", "keep-shapes", "-o", "idn.json", "format=geojson")  # fmt: skip
-    _mapshaper(work, "-i", countries, "-target", "countries", "-filter", "name !== 'Indonesia'", "-clip", bbox,
-               "-simplify", SIMPLIFY, "weighted", "keep-shapes", "-o", "nb.json", "format=geojson")  # fmt: skip
+    _mapshaper(
+        work,
+        "-i",
+        countries,
+        "-target",
+        "countries",
+        "-filter",
+        "name === 'Indonesia'",
+        "-simplify",
+        SIMPLIFY,
+        "weighted",
+        "keep-shapes",
+        "-o",
+        "idn.json",
+        "format=geojson",
+    )
+    _mapshaper(
+        work,
+        "-i",
+        countries,
+        "-target",
+        "countries",
+        "-filter",
+        "name !== 'Indonesia'",
+        "-clip",
+        bbox,
+        "-simplify",
+        SIMPLIFY,
+        "weighted",
+        "keep-shapes",
+        "-o",
+        "nb.json",
+        "format=geojson",
+    )
     with (ROOT / "graphkit" / "data" / "regions.csv").open(encoding="utf-8") as f:
         rows = [r for r in csv.DictReader(f) if r["level"] == "regency" and r["lat"] and r["lon"]]
     rows.sort(key=lambda r: r["code"])
     cells = voronoi_cells([(float(r["lon"]), float(r["lat"])) for r in rows])
-    features = [{"type": "Feature", "properties": {"province": r["province_code"]},
-                 "geometry": {"type": "Polygon", "coordinates": [cell]}}
-                for r, cell in zip(rows, cells, strict=True)]  # fmt: skip
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"province": r["province_code"]},
+            "geometry": {"type": "Polygon", "coordinates": [cell]},
+        }
+        for r, cell in zip(rows, cells, strict=True)
+    ]
     (work / "cells.json").write_text(json.dumps({"type": "FeatureCollection", "features": features}))
-    _mapshaper(work, "-i", "cells.json", "-clip", "idn.json", "-dissolve", "province", "-innerlines",
-               "-o", "borders.json", "format=geojson")  # fmt: skip
+    _mapshaper(
+        work,
+        "-i",
+        "cells.json",
+        "-clip",
+        "idn.json",
+        "-dissolve",
+        "province",
+        "-innerlines",
+        "-o",
+        "borders.json",
+        "format=geojson",
+    )
     return {
         "scale": 120,
         "bounds": list(BOUNDS),
@@ -98,7 +154,9 @@ def main() -> int:
         text = dump(build(Path(tmp)))
     if args.check:
         same = OUT.exists() and OUT.read_text(encoding="utf-8") == text
-        print(f"{OUT.relative_to(ROOT)}: {'same bytes' if same else 'DIFFERS'} ({len(text.encode()):,} bytes)")
+        print(
+            f"{OUT.relative_to(ROOT)}: {'same bytes' if same else 'DIFFERS'} ({len(text.encode()):,} bytes)"
+        )
         return 0 if same else 1
     OUT.write_text(text, encoding="utf-8")
     print(f"wrote {OUT.relative_to(ROOT)} ({len(text.encode()):,} bytes)")

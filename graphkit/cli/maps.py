@@ -56,19 +56,30 @@ _MEASURES = ("degree", "weighted_degree", "betweenness", "pagerank", "closeness"
     show_default=True,
     help="The HTML file to write.",
 )
+@click.option(
+    "--png",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    default=None,
+    help="Also write the map's picture (view, title, legend) as a PNG, drawn by headless Chromium.",
+)
 @connection_options
 def map_(view: str, as_of: dt.date, lang: str, size_by: str, title: str | None, max_nodes: int, output: Path,
-         uri: str | None, user: str | None, password: str | None, database: str | None) -> None:  # fmt: skip
+         png: Path | None, uri: str | None, user: str | None, password: str | None,
+         database: str | None) -> None:  # fmt: skip
     """Write an interactive map as ONE self-contained HTML file that opens offline (file://, USB, e-mail).
 
     Search, filters (organization type, province, coverage status, agreement kind), a year control
     (the network as of the end of each year), legend and detail panel with sources, in Indonesian or
     English.
 
-    Example: graphkit map --view geo --lang en --output peta.html
+    Example: graphkit map --view geo --lang en --output peta.html --png peta.png
     """
     from graphkit.maps import render_map
     from graphkit.store._db import connect
+    from graphkit.maps._picture import find_chromium, map_picture
+
+    if png is not None and find_chromium() is None:
+        map_picture(output, png)  # raises the one-line "needs Chromium" error before any work
 
     with connect(uri, user, password, database) as graph:
         result = render_map(graph, output, view=view, as_of=as_of, lang=lang, size_by=size_by, title=title,
@@ -76,3 +87,5 @@ def map_(view: str, as_of: dt.date, lang: str, size_by: str, title: str | None, 
     if result.auto_province:
         err(f"note: the {view} view would have more than {max_nodes:,} nodes; drawn by province instead")
     click.echo(result.summary())
+    if png is not None:
+        click.echo(f"{map_picture(result.path, png)}: picture of the {result.view} map")

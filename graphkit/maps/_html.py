@@ -58,7 +58,7 @@ def page_assets() -> dict[str, str]:
     folder = resources.files("graphkit.maps") / "assets"
     return {
         name: (folder / name).read_text(encoding="utf-8")
-        for name in ("map.html", "map.css", "panel.js", "map.js")
+        for name in ("map.html", "map.css", "panel.js", "map.js", "picture.js")
     }
 
 
@@ -80,7 +80,7 @@ def html_document(payload: dict[str, Any], *, generator: str = "graphkit") -> st
     """The complete page for ``payload`` (see :func:`graphkit.maps._page.build_payload`)."""
     vis_js, vis_css = vis_assets()
     assets = page_assets()
-    map_js = assets["panel.js"] + "\n" + assets["map.js"]
+    map_js = assets["panel.js"] + "\n" + assets["map.js"] + "\n" + assets["picture.js"]
     for name, text in (("vis-network", vis_js), ("map script", map_js)):
         if re.search(r"</script|<!--", text, re.IGNORECASE):
             raise MapAssetError(f"the {name} cannot be inlined: it contains '</script' or '<!--'")

@@ -11,6 +11,7 @@ from typing import Any
 
 from graphkit.analytics import STATUSES, Snapshot
 from graphkit.dataset._schema import AGREEMENT_KINDS, ORGANIZATION_TYPES
+from graphkit.maps._basemap import basemap
 from graphkit.maps._data import STATE_DOC, sized_for, unsized_nodeset
 from graphkit.maps._details import MapDetails
 from graphkit.maps._i18n import labels
@@ -18,6 +19,7 @@ from graphkit.maps._measures import MEASURES, MapMeasureError
 from graphkit.maps._positions import geo_positions, network_positions
 from graphkit.maps._province import build_provinces
 from graphkit.maps._style import (
+    BASEMAP_COLOURS,
     EDGE_STYLES,
     ORG_COLOURS,
     PROVINCE_COLOUR,
@@ -53,6 +55,7 @@ def _style() -> dict[str, Any]:
         "edge": EDGE_STYLES,
         "share": [list(b) for b in SHARE_BINS],
         "province": PROVINCE_COLOUR,
+        "basemap": BASEMAP_COLOURS,
         "shapes": SHAPES,
         "province_view_shape": PROVINCE_VIEW_SHAPE,
     }
@@ -190,5 +193,7 @@ def build_payload(
             coverage=[[] for _ in frames],
             search=ps.search,
         )
+    if payload["meta"]["view"] in ("geo", "province"):
+        payload["basemap"] = basemap()
     payload["tables"] = _memo(cache, ("tables",), lambda: detail_tables(snapshot, details))
     return payload

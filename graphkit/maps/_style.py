@@ -16,6 +16,7 @@ __all__ = [
     "SHARE_BINS",
     "SHAPES",
     "PROVINCE_COLOUR",
+    "BASEMAP_COLOURS",
     "SIZE_RANGES",
     "PROVINCE_VIEW_SHAPE",
     "scale_sizes",
@@ -43,6 +44,15 @@ STATUS_COLOURS: dict[str, str] = {
     "isolated": "#d73027",
 }
 PROVINCE_COLOUR = "#6b7a8f"
+#: The basemap under the geo and province views (assets/basemap.js): fills, outlines, province borders.
+BASEMAP_COLOURS: dict[str, str] = {
+    "sea": "#d4e4f1",
+    "land": "#efeadf",
+    "coast": "#a9a291",
+    "neighbour": "#e2e2df",
+    "neighbour_line": "#c3c3be",
+    "border": "#8d8677",
+}
 #: vis-network edge options per kind (colour, dashes, width factor).
 EDGE_STYLES: dict[str, dict[str, object]] = {
     "party": {"color": "#7d8fa6", "dashes": False, "width": 1.0},

@@ -108,6 +108,7 @@
     edges: { smooth: false, selectionWidth: 1.5, arrows: { to: false } }
   });
   network.on("beforeDrawing", function (ctx) {
+    if (GK.underlay) GK.underlay(ctx, network);  /* the basemap (picture.js), beneath everything */
     ctx.save();
     P.captions.forEach(function (c) {
       ctx.font = "600 " + c.size + "px " + fontFace;

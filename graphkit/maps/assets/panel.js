@@ -68,6 +68,12 @@ var GK = (function () {
       });
     });
     add(body, sizes);
+    if (P.basemap) {  /* where the geometry comes from; approximate borders said to be approximate */
+      add(body, el("div", "gk-meta", t("legend.basemap")));
+      var b = line({ color: S.basemap.border, dashes: [4, 3] });
+      b.style.borderTopWidth = "1px";
+      add(body, add(el("div", "gk-row gk-basemap-note"), b, el("span", null, t("legend.borders"))));
+    }
   };
 
   /* ------------------------------------------------------------------ detail panel */
