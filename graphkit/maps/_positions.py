@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from graphkit.analytics import Snapshot
+from graphkit.maps._basemap import on_land
 from graphkit.maps._data import NodeSet
 from graphkit.maps._layout import (
     force_layout,
@@ -195,7 +196,15 @@ def geo_positions(
         spacing = 2 * float(radii[members].max()) + 2 if members else 10.0
         for i, p in zip(members, spiral_around(cx, cy, len(members), spacing * 0.75, start=1.4), strict=True):
             pos[i] = p
-    pos = remove_overlaps(pos, radii * 0.9, gap=1.0, rounds=30)
+    start = pos.copy()
+    pos = remove_overlaps(start, radii * 0.9, gap=1.0, rounds=30)
+    # a regency pushed off its island (Jakarta's cities, crowded by the organizations around them) stays
+    # at its capital, and the others make room around it
+    regency = np.array([node["g"] == "regency" for node in ns.nodes], bool)
+    if regency.any():
+        drifted = regency & on_land(start) & ~on_land(pos)
+        if drifted.any():
+            pos = remove_overlaps(start, radii * 0.9, gap=1.0, rounds=30, fixed=drifted)
     captions: list[Caption] = []
     if province_names:
         members_of: dict[str, list[int]] = defaultdict(list)

@@ -15,6 +15,7 @@ import numpy as np
 from graphkit.analytics import STATUSES, Snapshot
 from graphkit.analytics.coverage import REACHED_STATUSES
 from graphkit.dataset._schema import AGREEMENT_KINDS
+from graphkit.maps._basemap import on_land
 from graphkit.maps._layout import project, remove_overlaps
 from graphkit.maps._style import SIZE_RANGES, scale_sizes
 from graphkit.maps._timeline import Frame
@@ -61,7 +62,11 @@ def build_provinces(snapshot: Snapshot, frames: list[Frame], aliases: dict[str, 
     sizes = scale_sizes([float(c) for c in counts], *SIZE_RANGES["province"]["province"])
     pos = np.array([project(p.lon, p.lat) if p.lon is not None and p.lat is not None else (0.0, 0.0)
                     for p in provinces]).reshape(-1, 2)  # fmt: skip
-    ps.positions = np.round(remove_overlaps(pos, np.array(sizes), gap=60.0), 1)
+    spread = remove_overlaps(pos, np.array(sizes), gap=60.0)
+    drifted = on_land(pos) & ~on_land(spread)  # pushed into the sea: stays at its capital, others move
+    if drifted.any():
+        spread = remove_overlaps(pos, np.array(sizes), gap=60.0, fixed=drifted)
+    ps.positions = np.round(spread, 1)
     for i, node in enumerate(ps.nodes):
         ps.search.append([node["name"], i, node["q"]])
     for r in snapshot.regency_rows:
