@@ -27,9 +27,10 @@ def main() -> int:
     home = tempfile.mkdtemp(prefix="graphkit-screenshots-")
     os.environ["GRAPHKIT_HOME"] = home
     sys.path.insert(0, str(ROOT))
-    from graphkit import _server, connect, generate, load_dataset, map_picture
-    from graphkit._generate import DEFAULT_AS_OF
+    from graphkit import connect, generate, load_dataset, map_picture
     from graphkit.maps import load_map_source, render_map
+    from graphkit.store import _server
+    from graphkit.synthetic._generate import DEFAULT_AS_OF
 
     try:
         data = Path(home) / "national"

@@ -75,8 +75,8 @@ def map_(view: str, as_of: dt.date, lang: str, size_by: str, title: str | None, 
     Example: graphkit map --view geo --lang en --output peta.html --png peta.png
     """
     from graphkit.maps import render_map
-    from graphkit.store._db import connect
     from graphkit.maps._picture import find_chromium, map_picture
+    from graphkit.store._db import connect
 
     if png is not None and find_chromium() is None:
         map_picture(output, png)  # raises the one-line "needs Chromium" error before any work

@@ -13,11 +13,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from graphkit._generate import DEFAULT_AS_OF, generate
-from graphkit._load import load_dataset
 from graphkit.maps import load_map_source, render_map
 from graphkit.maps._basemap import contains, on_land
 from graphkit.maps._layout import project
+from graphkit.sync._load import load_dataset
+from graphkit.synthetic._generate import DEFAULT_AS_OF, generate
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 READY = "window.graphkitReady"
