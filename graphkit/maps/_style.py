@@ -50,7 +50,6 @@ BASEMAP_COLOURS: dict[str, str] = {
     "land": "#efeadf",
     "coast": "#a9a291",
     "neighbour": "#e2e2df",
-    "neighbour_line": "#c3c3be",
     "border": "#8d8677",
 }
 #: vis-network edge options per kind (colour, dashes, width factor).

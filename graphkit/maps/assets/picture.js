@@ -30,8 +30,7 @@
     ctx.fillStyle = c.sea;
     ctx.fillRect(a.x, a.y, b.x - a.x, b.y - a.y);
     ctx.lineJoin = "round";
-    ctx.fillStyle = c.neighbour; ctx.fill(paths.neighbours, "evenodd");
-    ctx.strokeStyle = c.neighbour_line; ctx.lineWidth = px; ctx.stroke(paths.neighbours);
+    ctx.fillStyle = c.neighbour; ctx.fill(paths.neighbours, "evenodd");  /* muted: no outline */
     ctx.fillStyle = c.land; ctx.fill(paths.land, "evenodd");
     ctx.strokeStyle = c.border; ctx.lineWidth = px; ctx.setLineDash(B.approximate ? [4 * px, 3 * px] : []);
     ctx.stroke(paths.borders);
