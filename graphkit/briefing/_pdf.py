@@ -9,27 +9,20 @@ import tempfile
 from pathlib import Path
 
 from graphkit._errors import GraphkitError
+from graphkit.maps._picture import CHROMIUM_ENV
+from graphkit.maps._picture import find_chromium as _find
 
 __all__ = ["find_chromium", "print_pdf", "CHROMIUM_ENV"]
 
-#: Names an alternative Chromium executable.
-CHROMIUM_ENV = "GRAPHKIT_CHROMIUM"
-_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-
-
 def find_chromium() -> str:
-    """The Chromium executable: ``$GRAPHKIT_CHROMIUM``, else the first of chromium, chromium-browser,
-    google-chrome on ``PATH``; a one-line :class:`GraphkitError` when there is none."""
+    """The Chromium executable (as :func:`graphkit.maps._picture.find_chromium` finds it); a one-line
+    :class:`GraphkitError` when there is none."""
+    found = _find()
+    if found:
+        return found
     wanted = os.environ.get(CHROMIUM_ENV)
     if wanted:
-        found = shutil.which(wanted)
-        if not found:
-            raise GraphkitError(f"--pdf: {CHROMIUM_ENV}={wanted} is not an executable: fix it or unset it")
-        return found
-    for name in _NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
+        raise GraphkitError(f"--pdf: {CHROMIUM_ENV}={wanted} is not an executable: fix it or unset it")
     raise GraphkitError("--pdf needs headless Chromium, which is not installed: apt-get install chromium "
                         f"(or set {CHROMIUM_ENV}); the HTML brief was written")  # fmt: skip
 

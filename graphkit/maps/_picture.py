@@ -19,7 +19,7 @@ from typing import Any
 
 from graphkit._errors import GraphkitError
 
-__all__ = ["map_picture", "find_chromium", "MapPictureError"]
+__all__ = ["map_picture", "find_chromium", "MapPictureError", "CHROMIUM_ENV"]
 
 _FLAGS = (
     "--headless",
@@ -49,13 +49,17 @@ class MapPictureError(GraphkitError):
     """Chromium is missing, or the page could not be drawn."""
 
 
+#: Names an alternative Chromium executable (used by map pictures and the brief's PDF).
+CHROMIUM_ENV = "GRAPHKIT_CHROMIUM"
+_CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
 def find_chromium() -> str | None:
     """The Chromium to use: ``$GRAPHKIT_CHROMIUM``, else ``chromium`` / ``chromium-browser`` /
     ``google-chrome`` on the PATH, else None."""
-    if os.environ.get("GRAPHKIT_CHROMIUM"):
-        found = shutil.which(os.environ["GRAPHKIT_CHROMIUM"])
-        return found
-    for name in ("chromium", "chromium-browser", "google-chrome"):
+    if os.environ.get(CHROMIUM_ENV):
+        return shutil.which(os.environ[CHROMIUM_ENV])
+    for name in _CHROMIUM_NAMES:
         if found := shutil.which(name):
             return found
     return None
