@@ -42,9 +42,9 @@ TEXT: dict[str, dict[str, str]] = {
     "map": {"id": "Peta provinsi", "en": "Province map"},
     "map_note": {
         "id": "Lingkaran di ibu kota provinsi, ukuran = jumlah kabupaten/kota, warna = persen "
-        "kabupaten/kota yang dijangkau.",
+        "kabupaten/kota yang dijangkau. Garis pantai: Natural Earth; batas provinsi perkiraan.",
         "en": "Circles at province capitals, size = number of regencies, colour = share of "
-        "regencies reached.",
+        "regencies reached. Coastline: Natural Earth; province borders approximate.",
     },
     "gaps": {
         "id": "Celah terbesar menurut kebutuhan, dengan jalur terbaik",

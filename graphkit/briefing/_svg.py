@@ -12,6 +12,8 @@ from typing import Any
 
 from graphkit.analytics.coverage import STATUSES
 from graphkit.briefing._i18n import fmt_pct, text
+from graphkit.maps._basemap import basemap
+from graphkit.maps._layout import GEO_SCALE
 from graphkit.maps._style import STATUS_COLOURS
 
 __all__ = ["province_bars", "province_map", "share_colour", "status_legend"]
@@ -80,6 +82,25 @@ def province_bars(provinces: Sequence[dict[str, Any]], lang: str) -> str:
     return "".join(parts)
 
 
+def _coast(k: float, tx: float, ty: float) -> str:
+    """The basemap's land (Natural Earth) and approximate province borders as SVG paths, mapped from the
+    geographic views' canvas units (``x = lon * 120``, ``y = -lat * 120``) into the map's frame."""
+    data = basemap()
+
+    def path(rings: list[str], closed: bool) -> str:
+        out = []
+        for ring in rings:
+            v = ring.split()
+            out.append(f"M{v[0]} {v[1]}l" + " ".join(v[2:]) + ("z" if closed else ""))
+        return "".join(out)
+
+    return (f'<g transform="matrix({k:.5f} 0 0 {k:.5f} {tx:.2f} {ty:.2f})">'
+            f'<path d="{path(data["land"], True)}" fill="#fbf8ef" stroke="#b9b2a0" stroke-width="0.5" '
+            'vector-effect="non-scaling-stroke"/>'
+            f'<path d="{path(data["borders"], False)}" fill="none" stroke="#c9c2b0" stroke-width="0.5" '
+            'stroke-dasharray="2 2" vector-effect="non-scaling-stroke"/></g>')  # fmt: skip
+
+
 def province_map(provinces: Sequence[dict[str, Any]], lang: str) -> str:
     """Provinces as circles at their capitals (equirectangular), sized by regencies, coloured by share of
     regencies reached, labelled with short names."""
@@ -93,7 +114,8 @@ def province_map(provinces: Sequence[dict[str, Any]], lang: str) -> str:
     scale = min((width - 2 * pad) / max(hi_x - lo_x, 1e-6), (height - 2 * pad) / max(hi_y - lo_y, 1e-6))
     parts = [f'<svg class="map" role="img" viewBox="0 0 {width:.0f} {height:.0f}" width="100%" '
              f'xmlns="http://www.w3.org/2000/svg" aria-label="{escape(text("map", lang))}">',
-             f'<rect x="0" y="0" width="{width:.0f}" height="{height:.0f}" fill="#eef4f8"/>']  # fmt: skip
+             f'<rect x="0" y="0" width="{width:.0f}" height="{height:.0f}" fill="#eef4f8"/>',
+             _coast(scale / GEO_SCALE, pad - lo_x * scale, height - pad + lo_y * scale)]  # fmt: skip
     widest = max(p["regencies"] for p in placed) or 1
     for p in sorted(placed, key=lambda p: -p["regencies"]):
         x = pad + (float(p["lon"]) - lo_x) * scale
