@@ -105,6 +105,7 @@ def _embedded_status() -> dict[str, object]:
             "mode": "embedded ArcadeDB",
             "state": "not running; start it with `graphkit db start`",
             "data_folder": str(_server.home()),
+            "engine": _next_engine(),
         }
     try:
         databases = ", ".join(_server.list_databases())
@@ -114,6 +115,8 @@ def _embedded_status() -> dict[str, object]:
         "running": True,
         "mode": "embedded ArcadeDB",
         "state": "running",
+        "engine": f"{info.engine} build ({info.engine_version or 'version unknown'})",
+        "engine_note": info.engine_note,
         "bolt_uri": info.bolt_uri,
         "http_url": info.http_url,
         "data_folder": info.data_dir,
@@ -122,6 +125,18 @@ def _embedded_status() -> dict[str, object]:
         "databases": databases,
         "database": os.environ.get("GRAPHKIT_DATABASE") or _server.DEFAULT_DATABASE,
     }
+
+
+def _next_engine() -> str:
+    """The ArcadeDB build the next start uses (``GRAPHKIT_ENGINE``), as db status shows it."""
+    from graphkit.store._engine import choose_engine, engine_version
+
+    try:
+        choice = choose_engine()
+    except GraphkitError as err:
+        return f"none: {err}"
+    note = f"; {choice.note}" if choice.note else ""
+    return f"{choice.name} build ({engine_version(choice.name)}) at the next start{note}"
 
 
 def _neo4j_status(uri: str) -> dict[str, object]:

@@ -1,7 +1,8 @@
-"""The embedded server's own process: ``python -m graphkit.store._serve serve --home H``.
+"""The embedded server's own process: ``python -m graphkit.store._serve serve --home H --engine E``.
 
-Spawned (never forked) by ``graphkit.store._server.start()``; imports ``arcadedb_embedded`` and runs the
-ArcadeDB server with its Bolt plugin on 127.0.0.1 until SIGTERM, SIGINT or SIGHUP, then stops it cleanly.
+Spawned (never forked) by ``graphkit.store._server.start()``; imports the ArcadeDB build it is told to
+(``arcadedb``, native; ``arcadedb_embedded``, JVM; see ``graphkit.store._engine``) and runs the server
+with its Bolt plugin on 127.0.0.1 until SIGTERM, SIGINT or SIGHUP, then stops it cleanly.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import os
 import signal
 import time
 from pathlib import Path
+from typing import Any
 
+from graphkit.store._engine import ENGINES, engine_version
 from graphkit.store._server import (
     DEFAULT_DATABASE,
     HOST,
@@ -50,8 +53,43 @@ def jvm_args(env: dict[str, str] | None = None) -> list[str]:
     return JVM_ARGS if sized else [*JVM_ARGS, HEAP_CAP]
 
 
-def serve(root: Path, http_port: int, bolt_port: int) -> None:
-    """Run the server in this process until SIGTERM/SIGINT/SIGHUP (``python -m graphkit.store._serve``)."""
+#: The native build's isolate gets the same IPv4 flag (without it, it listens on [::ffff:127.0.0.1]);
+#: ``ARCADEDB_NATIVE_ISOLATE_ARGS`` adds the user's own options (e.g. ``-Xmx4g``). Its heap defaults to
+#: half the memory; at 100x it stays under 0.5 GB (docs/embedded-arcadedb.md).
+NATIVE_ARGS = ["-Djava.net.preferIPv4Stack=true"]
+
+
+def native_args(env: dict[str, str] | None = None) -> str:
+    """The isolate options of the native build, as ``ARCADEDB_NATIVE_ISOLATE_ARGS`` carries them.
+
+    >>> native_args({"ARCADEDB_NATIVE_ISOLATE_ARGS": "-Xmx2g"})
+    '-Djava.net.preferIPv4Stack=true -Xmx2g'
+    """
+    own = (os.environ if env is None else env).get("ARCADEDB_NATIVE_ISOLATE_ARGS", "").split()
+    return " ".join([*NATIVE_ARGS, *own])
+
+
+def _create_server(engine: str, root: Path, pw: str, config: dict[str, Any]) -> Any:
+    """The ArcadeDB server object of build ``engine`` (not started); the JVM starts here."""
+    if engine == "native":
+        os.environ["ARCADEDB_NATIVE_ISOLATE_ARGS"] = native_args()
+        os.environ["ARCADEDB_BACKEND"] = "native"
+        os.environ.setdefault("ARCADEDB_LOG_DIR", str(root / "log"))  # else under ~/.local/state
+        import arcadedb
+
+        return arcadedb.create_server(str(root), root_password=pw, config=config)
+    import arcadedb_embedded
+    from arcadedb_embedded.jvm import start_jvm
+
+    start_jvm(jvm_args=jvm_args())
+    return arcadedb_embedded.create_server(str(root), root_password=pw, config=config)
+
+
+def serve(root: Path, http_port: int, bolt_port: int, engine: str = "jvm", note: str = "") -> None:
+    """Run the server in this process until SIGTERM/SIGINT/SIGHUP (``python -m graphkit.store._serve``).
+
+    ``engine`` is the ArcadeDB build (``native`` or ``jvm``); ``note`` why it is not the default one.
+    """
     stopping: list[int] = []
 
     def on_signal(signum: int, _frame: object) -> None:
@@ -70,13 +108,7 @@ def serve(root: Path, http_port: int, bolt_port: int) -> None:
     root, pw, pid = home(), password(), os.getpid()
     watch = int(os.environ.get(WATCH_PID_ENV) or 0)
     try:
-        import arcadedb_embedded
-        from arcadedb_embedded.jvm import start_jvm
-
-        start_jvm(jvm_args=jvm_args())
-        # again: the JVM replaced them, and its own SIGTERM handling crashes the process (hs_err_pid*.log)
-        handle_signals()
-        srv = arcadedb_embedded.create_server(str(root), root_password=pw, config={
+        srv = _create_server(engine, root, pw, {
             "host": HOST,  # arcadedb.server.httpIncomingHost (and every plugin host defaulting to 0.0.0.0)
             "http_port": http_port,
             "server_plugins": "Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
@@ -85,15 +117,18 @@ def serve(root: Path, http_port: int, bolt_port: int) -> None:
             "bolt_defaultDatabase": DEFAULT_DATABASE,
             "server_logsDirectory": str(root / "log"),
         })  # fmt: skip
+        # again: the JVM replaced them, and its own SIGTERM handling crashes the process (hs_err_pid*.log)
+        handle_signals()
         srv.start()
         srv.create_database(DEFAULT_DATABASE)  # opens it if it exists
     except Exception as err:  # one line in the log for start() to quote, then out without the JVM's exit
         print(f"graphkit: the server failed to start: {type(err).__name__}: {err}", flush=True)
         os._exit(1)
     info = ServerInfo(pid, f"bolt://{HOST}:{bolt_port}", f"http://{HOST}:{http_port}", bolt_port, http_port,
-                      str(root / "databases"), time.time())  # fmt: skip
+                      str(root / "databases"), time.time(), engine, engine_version(engine), note)  # fmt: skip
     _write_state(info)
-    print(f"graphkit: server ready, pid {pid}, {info.bolt_uri}", flush=True)
+    print(f"graphkit: server ready, pid {pid}, {info.bolt_uri}, {engine} build ({info.engine_version})",
+          flush=True)
     while not stopping:
         time.sleep(0.25)
         if watch and not _pid_alive(watch):
@@ -112,8 +147,10 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--home", required=True, type=Path)
     p.add_argument("--http-port", type=int, default=0)
     p.add_argument("--bolt-port", type=int, default=0)
+    p.add_argument("--engine", choices=ENGINES, default="jvm")
+    p.add_argument("--note", default="", help="why this is not the default build (shown by db status)")
     args = parser.parse_args(argv)
-    serve(args.home, args.http_port or _free_port(), args.bolt_port or _free_port())
+    serve(args.home, args.http_port or _free_port(), args.bolt_port or _free_port(), args.engine, args.note)
 
 
 if __name__ == "__main__":

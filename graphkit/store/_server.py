@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from graphkit._errors import DatabaseError, DatabaseUnavailable
+from graphkit.store._engine import choose_engine
 from graphkit.store._home import home
 from graphkit.store._lock import file_lock
 
@@ -55,6 +56,9 @@ class ServerInfo:
     http_port: int
     data_dir: str
     started_at: float  # seconds since the epoch
+    engine: str = "jvm"  # the ArcadeDB build: native or jvm (graphkit.store._engine)
+    engine_version: str = ""  # its distribution and version, e.g. "arcadedb 26.11.1.dev2"
+    engine_note: str = ""  # why it is not the default build ("" when it is)
 
     @property
     def uptime(self) -> float:
@@ -101,7 +105,7 @@ def _state_path() -> Path:
 def _read_state() -> ServerInfo | None:
     try:
         data = json.loads(_state_path().read_text(encoding="utf-8"))
-        return ServerInfo(**{k: data[k] for k in ServerInfo.__dataclass_fields__})
+        return ServerInfo(**{k: data[k] for k in ServerInfo.__dataclass_fields__ if k in data})
     except FileNotFoundError:
         return None
     except (ValueError, KeyError, TypeError):
@@ -231,7 +235,23 @@ def start(timeout: float = 90) -> ServerInfo:
         return _spawn(timeout)
 
 
+class _ExitedWhileStarting(DatabaseUnavailable):  # the server process exited before it was ready
+    pass
+
+
 def _spawn(timeout: float) -> ServerInfo:
+    """Start the build ``GRAPHKIT_ENGINE`` chooses; the JVM one when the default native one cannot start."""
+    choice = choose_engine()
+    try:
+        return _spawn_engine(timeout, choice.name, choice.note)
+    except _ExitedWhileStarting:
+        if choice.explicit or choice.name != "native":
+            raise
+        note = f"the native build failed to start ({_tail(home() / LOG_FILE, 1)[:200]}): using the JVM build"
+        return _spawn_engine(timeout, "jvm", note)
+
+
+def _spawn_engine(timeout: float, engine: str, note: str) -> ServerInfo:
     root, log = home(), home() / LOG_FILE
     password()  # generated here, not raced by the child
     if log.exists() and log.stat().st_size > _LOG_ROTATE_BYTES:
@@ -240,7 +260,8 @@ def _spawn(timeout: float) -> ServerInfo:
     for attempt in range(3):
         http_port, bolt_port = _free_port(), _free_port()
         cmd = [sys.executable, "-m", "graphkit.store._serve", "serve", "--home", str(root),
-               "--http-port", str(http_port), "--bolt-port", str(bolt_port)]  # fmt: skip
+               "--http-port", str(http_port), "--bolt-port", str(bolt_port), "--engine", engine]  # fmt: skip
+        cmd += ["--note", note] if note else []
         with open(log, "ab") as out:
             out.write(f"\n--- graphkit: {time.ctime()}: {' '.join(cmd)}\n".encode())
             out.flush()
@@ -261,8 +282,8 @@ def _spawn(timeout: float) -> ServerInfo:
             )
         if "Address already in use" not in _tail(log, 40) or attempt == 2:  # else: lost a port race
             break
-    raise DatabaseUnavailable(
-        f"the embedded graph database exited while starting (status {proc.returncode}); "
+    raise _ExitedWhileStarting(
+        f"the embedded graph database ({engine} build) exited while starting (status {proc.returncode}); "
         f"see {log}: {_tail(log)}"
     )
 

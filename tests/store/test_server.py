@@ -15,6 +15,7 @@ from sockets import listeners as _listeners
 
 from graphkit._errors import DatabaseUnavailable
 from graphkit.store import _server
+from graphkit.store._engine import ENGINE_ENV, choose_engine
 
 
 @pytest.fixture
@@ -95,16 +96,21 @@ def test_stale_state_is_cleaned_up(own_home: Path) -> None:
 
 
 def test_start_failure_names_the_log(own_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ARCADEDB_JVM_ARGS", "-XX:+GraphkitNoSuchJvmOption")
+    # a bad option of the build the next start uses; chosen explicitly, so no fallback hides the failure
+    engine = choose_engine().name
+    monkeypatch.setenv(ENGINE_ENV, engine)
+    option = {"jvm": "ARCADEDB_JVM_ARGS", "native": "ARCADEDB_NATIVE_ISOLATE_ARGS"}[engine]
+    monkeypatch.setenv(option, "-XX:+GraphkitNoSuchJvmOption")
     with pytest.raises(DatabaseUnavailable) as err:
         _server.start(timeout=60)
-    assert str(own_home / "server.log") in str(err.value)
+    assert str(own_home / "server.log") in str(err.value) and f"({engine} build)" in str(err.value)
     assert "\n" not in str(err.value)
     assert _server.status() is None and _server_pids(own_home) == []
 
 
 def test_a_heap_sized_by_the_user_replaces_the_cap(own_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # graphkit caps the heap at 1.5 GB; an initial heap above that would stop the JVM if the cap stayed
+    monkeypatch.setenv(ENGINE_ENV, "jvm")
     monkeypatch.setenv("ARCADEDB_JVM_ARGS", "-Xms1600m")
     info = _server.start(timeout=120)
     try:
@@ -190,6 +196,7 @@ def test_cli_db_commands(own_home: Path, run_cli, monkeypatch: pytest.MonkeyPatc
     report = json.loads(st.stdout)
     assert st.returncode == 0 and report["pid"] == info.pid and report["bolt_uri"] == info.bolt_uri
     assert report["data_folder"] == str(own_home / "databases")
+    assert report["engine"].startswith(f"{info.engine} build (arcadedb") and info.engine in ("native", "jvm")
     for command in ("start", "stop", "status"):
         assert run_cli("db", command, "--help").stdout.strip().splitlines()[-1].strip().startswith("Example:")
     stopped = run_cli("db", "stop")
