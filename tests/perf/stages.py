@@ -1,8 +1,9 @@
 """Every stage of the benchmark at one scale, in one process with its own GRAPHKIT_HOME and server.
 
-Run by ``bench.py`` as ``python tests/perf/stages.py SCALE WORKDIR`` (so that peak memory is per scale);
-prints one JSON object. Each stage records its seconds; stages of modules that do not exist yet record
-``{"status": "missing"}``.
+Run by ``bench.py`` as ``python tests/perf/stages.py SCALE WORKDIR [NAIVE_RELS [SKIP]]`` (so that peak
+memory is per scale), with ``GRAPHKIT_ENGINE`` set to the engine of the variant; prints one JSON object.
+``SKIP`` is a comma-separated list of stage groups to leave out: ``maps``, ``baselines``. Each stage
+records its seconds; stages of modules that do not exist yet record ``{"status": "missing"}``.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def _load_figures(result: Any, seconds: float) -> dict[str, Any]:
     }
 
 
-def _reports_and_maps(scale: int, work: Path) -> dict[str, Any]:
+def _reports_and_maps(scale: int, work: Path, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
     out: dict[str, Any] = {"snapshot_fetch": _worker("fetch", "-", timeout=REPORT_TIMEOUT)}
     reports: dict[str, Any] = {}
     for name in ("coverage", "coverage_by_province", "isolated_regencies", "centrality", "expiring",
@@ -110,6 +111,8 @@ def _reports_and_maps(scale: int, work: Path) -> dict[str, Any]:
         print(f"  [{scale}x] report {name}", file=sys.stderr, flush=True)
         reports[name] = _worker("report", name, timeout=REPORT_TIMEOUT)
     out["reports"] = reports
+    if "maps" in skip:
+        return out
     print(f"  [{scale}x] maps", file=sys.stderr, flush=True)
     maps = _worker("maps", str(work / "maps"), timeout=MAPS_TIMEOUT)
     if maps.get("status") == "ok":
@@ -118,9 +121,11 @@ def _reports_and_maps(scale: int, work: Path) -> dict[str, Any]:
     return out
 
 
-def run(scale: int, work: Path, *, naive_rels: int) -> dict[str, Any]:
+def run(scale: int, work: Path, *, naive_rels: int, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
     """Every stage at ``scale``; ``work`` is an empty folder of this scale's own."""
-    res: dict[str, Any] = {"scale": scale}
+    from neo4j._codec.packstream import RUST_AVAILABLE
+
+    res: dict[str, Any] = {"scale": scale, "driver_rust_ext": RUST_AVAILABLE, "skipped": sorted(skip)}
     say = lambda what: print(f"  [{scale}x] {what}", file=sys.stderr, flush=True)  # noqa: E731
     say("generate")
     summary, res["generate_seconds"] = _timed(generate, work / "dataset", scale=scale)
@@ -133,6 +138,7 @@ def run(scale: int, work: Path, *, naive_rels: int) -> dict[str, Any]:
     _, res["db_start_seconds"] = _timed(_server.start)
     info = _server.status()
     assert info is not None
+    res.update(engine=info.engine, engine_version=info.engine_version, engine_note=info.engine_note)
     graph: Graph
     graph, res["db_connect_seconds"] = _timed(connect, database="bench")
     try:
@@ -150,39 +156,45 @@ def run(scale: int, work: Path, *, naive_rels: int) -> dict[str, Any]:
         again, seconds = _timed(load_dataset, ds, graph)
         assert again.unchanged, again.summary()
         res["reload"] = _load_figures(again, seconds)
-        say("Bolt ceiling")
-        state = graph.read("load/state/nodes", labels=list(NODE_LABELS))
-        eids = {(primary_label(r["labels"]), r["key"]): r["eid"] for r in state}
-        del state
-        res["ceiling"] = baselines.ceiling(graph, model, eids)
-        del eids
-        res["ceiling_plain"] = baselines.ceiling_plain(graph, model)
-        res.update(_reports_and_maps(scale, work))
+        if "baselines" not in skip:
+            say("Bolt ceiling")
+            state = graph.read("load/state/nodes", labels=list(NODE_LABELS))
+            eids = {(primary_label(r["labels"]), r["key"]): r["eid"] for r in state}
+            del state
+            res["ceiling"] = baselines.ceiling(graph, model, eids)
+            del eids
+            res["ceiling_plain"] = baselines.ceiling_plain(graph, model)
+        res.update(_reports_and_maps(scale, work, skip))
         say("reload after a 1% change")
         small, res["change"] = changed(ds)
         result, seconds = _timed(load_dataset, small, graph)
         res["reload_changed"] = _load_figures(result, seconds)
-        say("networkx build")
-        res["networkx"] = baselines.networkx_build(model)
-        say("naive loader (sample)")
-        _server.ensure_database("naive")
-        with connect(database="naive") as naive_graph:
-            res["naive"] = baselines.naive(naive_graph, model, rels_wanted=naive_rels)
+        if "baselines" not in skip:
+            say("networkx build")
+            res["networkx"] = baselines.networkx_build(model)
+            say("naive loader (sample)")
+            _server.ensure_database("naive")
+            with connect(database="naive") as naive_graph:
+                res["naive"] = baselines.naive(naive_graph, model, rels_wanted=naive_rels)
         res["memory"] = {"client": memory(), "server": memory(info.pid)}
     finally:
         graph.close()
         _server.stop()
+    say("database restart (home with the data)")
+    _, res["db_restart_seconds"] = _timed(_server.start)
+    _server.stop()
     return res
 
 
 def main() -> None:
     scale, work = int(sys.argv[1]), Path(sys.argv[2])
     naive_rels = int(sys.argv[3]) if len(sys.argv) > 3 else 600
+    skip = frozenset(filter(None, sys.argv[4].split(","))) if len(sys.argv) > 4 else frozenset()
     work.mkdir(parents=True, exist_ok=True)
     os.environ["GRAPHKIT_HOME"] = str(work / "home")
     os.environ["GRAPHKIT_DATABASE"] = "bench"
     os.environ[_server.WATCH_PID_ENV] = str(os.getpid())  # the server goes when this process does
-    print(json.dumps(run(scale, work, naive_rels=naive_rels)))
+    print(json.dumps(run(scale, work, naive_rels=naive_rels, skip=skip)))
 
 
 if __name__ == "__main__":

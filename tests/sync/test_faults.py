@@ -25,35 +25,14 @@ from pathlib import Path
 
 import pytest
 from graph_state import Snapshot, sizes, snapshot
+from load_child import child as _child
+from load_child import wait_for_writes as _wait_for_writes
 
 from graphkit.store import _db, _server
 from graphkit.sync._load import load_dataset
 from graphkit.synthetic._generate import generate
 
 pytestmark = pytest.mark.slow
-
-# The real CLI (``graphkit load``), with its progress bar replaced by plain lines on stderr so that the
-# test knows when rows are being written; everything else (connection, lock, load, errors) is real.
-CHILD = """
-import contextlib, sys
-import graphkit.sync._load, graphkit.cli.data as data
-
-@contextlib.contextmanager
-def lines(description):
-    def update(total=None, advance=0):
-        if total is not None:
-            print(f"progress total {total}", file=sys.stderr, flush=True)
-        if advance:
-            print(f"progress advance {advance}", file=sys.stderr, flush=True)
-    yield update
-
-data.progress_bar = lines
-if len(sys.argv) > 2:
-    graphkit.sync._load.SINGLE_TRANSACTION_LIMIT = int(sys.argv[2])
-from graphkit.cli import cli
-cli.main(["load", sys.argv[1]], prog_name="graphkit")
-"""
-
 
 SERVER_DEATH_STDERR: list[str] = []  # what the client printed when its server died
 
@@ -113,27 +92,6 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
                     os.environ.pop(k, None)
                 else:
                     os.environ[k] = v
-
-
-def _child(path: Path, database: str, limit: int | None = None) -> subprocess.Popen[str]:
-    args = [sys.executable, "-c", CHILD, str(path)] + ([str(limit)] if limit is not None else [])
-    return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "GRAPHKIT_DATABASE": database})  # fmt: skip
-
-
-def _wait_for_writes(proc: subprocess.Popen[str], batches: int = 1, timeout: float = 120) -> list[str]:
-    """Read the child's stderr until ``batches`` batches were written inside the load's transaction."""
-    seen: list[str] = []
-    deadline = time.monotonic() + timeout
-    assert proc.stderr is not None
-    while time.monotonic() < deadline:
-        line = proc.stderr.readline()
-        if not line:
-            raise AssertionError(f"the load ended before writing {batches} batch(es): {seen}")
-        seen.append(line.rstrip("\n"))
-        if sum(s.startswith("progress advance") for s in seen) >= batches:
-            return seen
-    raise AssertionError(f"no write within {timeout} s: {seen}")
 
 
 def _cli(*args: object, database: str | None = None) -> subprocess.CompletedProcess[str]:
