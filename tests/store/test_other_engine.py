@@ -30,7 +30,7 @@ from graphkit.synthetic._generate import generate
 
 pytestmark = pytest.mark.slow
 
-REPORTS = (("coverage",), ("coverage", "--by", "province"), ("isolated",), ("centrality",), ("followup",))
+REPORTS = (("coverage", "--by", "province"), ("isolated",), ("centrality",))
 AS_OF = "2025-12-31"
 
 
