@@ -133,14 +133,20 @@ def _cell(value: Any, unit: str, ratio: float | None = None) -> str:
     return text + (f" ({ratio:.2f}x)" if ratio is not None else "")
 
 
-def markdown(doc: dict[str, Any]) -> str:
-    """The comparison as a Markdown table: one column per variant, ratios to "before" in brackets."""
+def markdown(doc: dict[str, Any], variants: list[str] | None = None, brief: bool = False) -> str:
+    """The comparison as a Markdown table: one column per variant, ratios to "before" in brackets.
+
+    ``variants``: the columns (default all); ``brief``: of the reports, coverage and centrality only.
+    """
     cmp = doc.get("compare") or compare(doc)
-    names = list(doc["variants"])
+    names = [n for n in doc["variants"] if variants is None or n in variants]
     head = [f"{n} (before)" if n == cmp["before"] else n for n in names]
     lines = ["| figure | " + " | ".join(head) + " |", "|---" * (len(names) + 1) + "|"]
     group = None
     for r in cmp["rows"]:
+        report = r["figure"].partition(" report ")[2] or r["figure"].partition("report ")[2]
+        if brief and report and report.split()[0] not in ("coverage", "centrality"):
+            continue
         if r["group"] != group:
             group = r["group"]
             title = "**cold path** (a new user's first minute)" if group == "cold" else "**warm**"
