@@ -147,6 +147,8 @@ def markdown(doc: dict[str, Any], variants: list[str] | None = None, brief: bool
         report = r["figure"].partition(" report ")[2] or r["figure"].partition("report ")[2]
         if brief and report and report.split()[0] not in ("coverage", "centrality"):
             continue
+        if all(r["values"][n] is None for n in names):  # not measured in this run
+            continue
         if r["group"] != group:
             group = r["group"]
             title = "**cold path** (a new user's first minute)" if group == "cold" else "**warm**"
