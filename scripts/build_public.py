@@ -97,6 +97,8 @@ class Builder:
         self.programs: list[dict[str, Any]] = []
         self.aggregates: list[tuple[str, str]] = []
         self.read = 0
+        self.undated: list[dict[str, Any]] = []
+        self.event_dates: dict[str, tuple[str, str]] = {}
         self.keys: dict[str, str] = {}  # name keys (core name, abbreviation) -> organization id
 
     # --- reading -------------------------------------------------------------------------------------
@@ -154,6 +156,8 @@ class Builder:
         if rec.get("aggregates"):
             self.aggregates.append((sid, rec["aggregates"]))
         for s in rec.get("signings") or []:
+            if s.get("event") and s.get("signed_on"):
+                self.event_dates.setdefault(s["event"], (s["signed_on"], s.get("precision") or "day"))
             self.add_signing(s, sid)
         for f in rec.get("follow_ups") or []:
             self.follow_ups.append({**f, "_source": sid})
@@ -166,6 +170,9 @@ class Builder:
             self.planned.append({**s, "_source": sid})
             return
         partners = [p for p in s.get("partners") or [] if p.get("type") in ORG_TYPES]
+        if partners and not s.get("signed_on") and not s.get("_dated"):
+            self.undated.append({**s, "_source": sid})  # dated later from another record of the event
+            return
         if (
             not partners
             or not s.get("signed_on")
@@ -182,7 +189,28 @@ class Builder:
                                       "event": s.get("event") or "", "signed_by": p.get("signed_by") or "",
                                       "scopes": [x for x in s.get("scopes") or [] if x in SCOPES],
                                       "counts": s.get("counts_reported") or "", "source": sid,
+                                      "dated": s.get("_dated") or "",
                                       "expires_on": s.get("expires_on") or ""})  # fmt: skip
+
+    def date_undated(self) -> None:
+        """A signing recorded without a date takes the date another article gives the same event id;
+        failing that, a date written in the event id itself (the researcher's reading); else it stays
+        counted only (README: known but not dated)."""
+        for s in self.undated:
+            event = s.get("event") or ""
+            day, prec, how = None, None, ""
+            if event in self.event_dates:
+                (day, prec), how = self.event_dates[event], "date from another article on the same event"
+            elif m := re.search(r"(20\d\d)-(\d\d)-(\d\d)", event):
+                day, prec, how = m.group(0), "day", "date from the research event id"
+            elif m := re.search(r"(20\d\d)-(\d\d)(?!\d)", event):
+                day, prec, how = f"{m.group(0)}-01", "month", "month from the research event id"
+            if not day:
+                self.unnamed.append(s)
+                continue
+            notes = f"{s.get('notes') or ''} [{how}]".strip()
+            self.add_signing({**s, "signed_on": day, "precision": prec, "notes": notes, "_dated": how},
+                             s["_source"])
 
     # --- merging ---------------------------------------------------------------------------------------
     def agreements(self) -> list[dict[str, Any]]:
@@ -222,6 +250,8 @@ class Builder:
             if len(sources) > 1
             else ""
         )
+        if best["dated"]:
+            note += f" Date: {best['dated']} (the article itself gives none)."
         if best["precision"] in ("month", "year"):
             note += f" Date known only to the {best['precision']}: signed_on is the 1st."
         unit = best["agency_name"].split(" (")[-1].rstrip(")")
@@ -274,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
                     b.add(json.loads(line))
                 except (json.JSONDecodeError, KeyError, TypeError) as exc:
                     print(f"{path}:{n}: skipped ({exc})", file=sys.stderr)
+    b.date_undated()
     agreements = b.agreements()
     orgs = finish_orgs(b, agreements)
     follow_ups, skipped = link_follow_ups(b, agreements, orgs)
@@ -370,6 +401,13 @@ def main(argv: list[str] | None = None) -> int:
     summary = ROOT / "build" / "public_build_summary.json"
     summary.parent.mkdir(exist_ok=True)
     summary.write_text(json.dumps(extra, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    from public_readme import completeness, readme  # noqa: PLC0415
+
+    statement, _ = completeness(orgs, agreements, parties)
+    (out / "completeness.txt").write_text(statement + "\n", encoding="utf-8")
+    text = readme({"sources": len(sources)}, orgs, agreements, parties, follow_ups, programs, program_regions,
+                  extra)  # fmt: skip
+    (out / "README.md").write_text(text, encoding="utf-8")
     print(
         f"{len(sources)} sources, {len(orgs)} organizations, {len(agreements)} agreements, "
         f"{len(follow_ups)} follow-ups, {len(programs)} programs, {len(program_regions)} program regions; "
