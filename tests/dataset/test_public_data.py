@@ -107,6 +107,19 @@ def test_loads_into_the_embedded_database_with_every_source(loaded) -> None:
     assert meta and meta.startswith("names ")
 
 
+def test_map_banner_says_how_complete_the_data_is(loaded, tmp_path: Path) -> None:
+    from browser import chrome, page_problems  # noqa: PLC0415 (real headless Chromium, only here)
+
+    graph, _ = loaded
+    out = graphkit.render_map(graph, tmp_path / "geo.html", view="geo").path
+    statement = (PUBLIC / "completeness.txt").read_text(encoding="utf-8").strip()
+    with chrome() as browser:
+        browser.open(out, ready="document.getElementById('gk-synthetic').hidden === false")
+        banner = browser.js("return document.getElementById('gk-synthetic').textContent;")
+        errors, requests = page_problems(browser)
+    assert banner == statement and not errors and not requests
+
+
 def test_report_header_says_how_complete_the_data_is(loaded) -> None:
     graph, _ = loaded
     df = coverage(graph=graph)
