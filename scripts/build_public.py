@@ -125,6 +125,9 @@ class Builder:
             name = self.pemda_name(code)
         else:
             keys = org_keys(name)
+            cands = sorted(c for c in p.get("region_candidates") or [] if region_of(c))
+            if typ == "regional_government" and cands:  # one unresolved region, however it was written
+                keys.add("candidates:" + ";".join(cands))
             oid = next((self.keys[k] for k in keys if k in self.keys), slug(name))
             for k in keys:
                 self.keys.setdefault(k, oid)
@@ -214,11 +217,12 @@ class Builder:
 
     # --- merging ---------------------------------------------------------------------------------------
     def agreements(self) -> list[dict[str, Any]]:
-        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-        for s in sorted(
-            self.signings, key=lambda s: (PREC_RANK.get(s["precision"], 3), s["date"], s["source"])
-        ):
-            groups[(s["org"], s["kind"], s["agency"])].append(s)
+        groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        def order(s: dict[str, Any]) -> tuple[Any, ...]:
+            return (s["kind"] == "other", PREC_RANK.get(s["precision"], 3), s["date"], s["source"])
+
+        for s in sorted(self.signings, key=order):
+            groups[(s["org"], s["agency"])].append(s)
         out = []
         for key in sorted(groups):
             clusters: list[list[dict[str, Any]]] = []
@@ -275,8 +279,10 @@ def normal_date(day: str, precision: str) -> str:
 
 
 def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Two records of one partner and kind describe the same signing when their dates agree to the
-    coarser precision of the two (a day and a month-only date in that month agree)."""
+    """Two records of one partner and kind (or one of kind "other") describe the same signing when their
+    dates agree to the coarser precision of the two (a day and a month-only date in that month agree)."""
+    if a["kind"] != b["kind"] and "other" not in (a["kind"], b["kind"]):
+        return False  # an MoU and a PKS signed together are two agreements; "other" is a vaguer record
     coarse = max(PREC_RANK.get(a["precision"], 3), PREC_RANK.get(b["precision"], 3))
     width = {0: 10, 1: 10, 2: 7, 3: 4}[coarse]
     return a["date"][:width] == b["date"][:width]

@@ -6,7 +6,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
-from build_public import FU_KINDS, NOT_DONE, Builder, normal_date, region_of, short_hash, slug
+from build_public import FU_KINDS, NOT_DONE, REGIONS, Builder, normal_date, region_of, short_hash, slug
 
 
 def link_follow_ups(b: Builder, agreements: list[dict[str, Any]], orgs: dict[str, dict[str, Any]]):
@@ -116,6 +116,10 @@ def finish_orgs(b: Builder, agreements: list[dict[str, Any]]) -> dict[str, dict[
                     + "): the most frequent is kept"
                 )
             cands = []
+        elif len(cands) == 1:
+            r = REGIONS[cands[0]]
+            notes.append(f"REVIEW: the articles' wording does not fit the only candidate, {r['name']} "
+                         f"({cands[0]}); region left empty until a reviewer resolves it")
         elif cands:
             notes.append(
                 "AMBIGUOUS: the articles do not say which of the candidate regions; region left empty"

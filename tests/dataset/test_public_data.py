@@ -53,6 +53,8 @@ def test_no_signing_event_is_recorded_twice() -> None:
             width = {"year": 4, "month": 7}.get(precision, 10)  # a month-only date covers the whole month
             seen[(p["organization_id"], kind, day[:width])] += 1
     assert seen and max(seen.values()) == 1, [k for k, n in seen.items() if n > 1]
+    vague = [(o, d) for o, k, d in seen if k == "other"]  # an "other" record is not a second MoU/PKS
+    assert not [x for x in vague if any((x[0], k, x[1]) in seen for k in ("mou", "pks", "technical"))]
     assert all(precision in ("day", "day_inferred", "month", "year") for _, _, precision in kinds.values())
     assert all(day.endswith("-01") for _, day, precision in kinds.values() if precision in ("month", "year"))
 
