@@ -128,3 +128,11 @@ def test_report_header_says_how_complete_the_data_is(loaded) -> None:
     line = header_line(df)
     statement = (PUBLIC / "completeness.txt").read_text(encoding="utf-8").strip()
     assert statement in line and "SYNTHETIC" not in line
+
+
+def test_the_project_readme_states_the_real_size() -> None:
+    text = " ".join((PUBLIC.parents[2] / "README.md").read_text(encoding="utf-8").split())
+    partners = sum(named_partners().values())
+    assert f"{len(rows('sources'))} articles cited" in text
+    assert f"{partners} partner organizations" in text
+    assert f"{len(rows('agreements'))} agreements signed" in text
