@@ -25,7 +25,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 REGIONS = {r["code"]: r for r in csv.DictReader((ROOT / "graphkit/data/regions.csv").open(encoding="utf-8"))}
-PLANNED = re.compile(r"planned|not yet signed|announced-plan|belum ditandatangani|not confirmed", re.I)
+PLANNED = re.compile(r"planned|not yet signed|announced-plan|belum ditandatangani|not confirmed signed", re.I)
 NOT_DONE = re.compile(r"exhortation|urged|\basked\b|pledged|expectation|stated plan|not a completed|"
                       r"\bwill\b|\bto be\b|\bplans? to\b|\bplanned\b", re.I)  # fmt: skip
 ORG_TYPES = {"regional_government", "education", "health", "financial", "government", "private",
@@ -380,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
         program_regions,
         ["program_id", "region", "since", "organization_id", "source_id"],
     )
+    url_of = {s["id"]: url for url, s in b.sources.items()}
+    signed_names = {orgs[a["_org"]]["name"] for a in agreements}
     extra = {
         "read": b.read,
         "relevant_urls": len(b.sources),
@@ -388,6 +390,10 @@ def main(argv: list[str] | None = None) -> int:
                 "event": p.get("event"),
                 "partners": [x.get("name") for x in p.get("partners") or []],
                 "source_id": p["_source"],
+                "url": url_of[p["_source"]],
+                "confirmed": sorted(
+                    x.get("name") for x in p.get("partners") or [] if x.get("name") in signed_names
+                ),
             }
             for p in b.planned
         ],
@@ -398,6 +404,7 @@ def main(argv: list[str] | None = None) -> int:
                 "counts": u.get("counts_reported"),
                 "partners": len(u.get("partners") or []),
                 "source_id": u["_source"],
+                "url": url_of[u["_source"]],
             }
             for u in b.unnamed
         ],

@@ -140,14 +140,14 @@ def readme(stats: dict[str, Any], orgs, agreements, parties, follow_ups, program
         "",
         "| event (research id) | counts reported | source |",
         "|---|---|---|",
-        *(f"| {u['event']} | {u.get('counts') or (str(u['partners']) + ' named, no date')} | {u['source_id']} |"
+        *(f"| {u['event']} | {u.get('counts') or (str(u['partners']) + ' named, no date')} | {u['url']} |"
           for u in sorted(summary["unnamed"], key=lambda u: (u["event"] or "", u["source_id"]))),
         "",
         "### Reported as planned (not recorded as agreements)",
         "",
-        "| event (research id) | partners | source |",
-        "|---|---|---|",
-        *(f"| {p['event']} | {'; '.join(p['partners'])} | {p['source_id']} |"
+        "| event (research id) | partners | source | an agreement from another article |",
+        "|---|---|---|---|",
+        *(f"| {p['event']} | {'; '.join(p['partners'])} | {p['url']} | {'; '.join(p['confirmed']) or 'none'} |"
           for p in sorted(summary["planned"], key=lambda p: (p["event"] or "", p["source_id"]))),
         "",
         f"Follow-ups left out: {', '.join(f'{v} {k}' for k, v in sorted(summary['follow_ups_skipped'].items()))}.",
