@@ -178,6 +178,7 @@ class Snapshot:
     dataset: str | None = None
     synthetic: bool = False
     term_years: int | None = None
+    completeness: str | None = None  # e.g. "names 120 of the 342 partners reported" (real data)
 
     # ---------------------------------------------------------------------------------- lookups
 

@@ -127,11 +127,20 @@ def _scale(text: str) -> int:
 @click.option("--seed", type=int, default=2018, show_default=True, help="Seed of the synthetic dataset.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the generated data and maps (default: GRAPHKIT_HOME/demo).")  # fmt: skip
-def demo(seed: int, out: Path | None) -> None:
+@click.option("--real", is_flag=True, help="The real public dataset (graphkit/data/public) instead, in "
+              "database demo_real; maps in OUT/real/maps.")  # fmt: skip
+def demo(seed: int, out: Path | None, real: bool) -> None:
     """The main job with nothing configured: embedded database up, national synthetic data loaded, summary.
 
-    Example: graphkit demo
+    With --real: the agreements public reporting names (graphkit/data/public), with how complete they are.
+
+    Example: graphkit demo   (or: graphkit demo --real)
     """
+    if real:
+        from graphkit.demo._real import run_real_demo
+
+        run_real_demo(out=out, echo=click.echo)
+        return
     from graphkit.demo._demo import run_demo
 
     run_demo(seed=seed, out=out, echo=click.echo)

@@ -131,6 +131,7 @@ TABLES: dict[str, Table] = {
             Column("parent_id", "ref", ref="agreements"),
             Column("scopes", "list"),
             Column("source_id", "ref", ref="sources"),
+            Column("source_ids", "list"),  # further sources of the same signing (each its own SOURCED_FROM)
             required_file=True,
         ),
         _t(

@@ -210,6 +210,12 @@ def _resolve_refs(ds: dict[str, list[dict]], labels: dict[str, str], errors: lis
 
 def _check_rows(ds: dict[str, list[dict]], labels: dict[str, str], errors: list[InputError]) -> None:
     _resolve_refs(ds, labels, errors)
+    sources = {r["id"] for r in ds.get("sources", [])}
+    for row in ds.get("agreements", []):
+        for extra in row.get("source_ids", []):
+            if extra not in sources:
+                problem = f"unknown source {extra!r}: add it to sources.csv or fix the id"
+                errors.append(InputError(labels["agreements"], row["_row"], "source_ids", problem))
     for row in ds.get("agreements", []):
         if "expires_on" in row and row["expires_on"] < row["signed_on"]:
             problem = f"{row['expires_on']} is before signed_on {row['signed_on']}; check both dates"

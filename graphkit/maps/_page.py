@@ -124,6 +124,7 @@ def build_payload(
             "as_of": as_of.isoformat(),
             "dataset": snapshot.dataset,
             "synthetic": snapshot.synthetic,
+            "completeness": snapshot.completeness,  # real data: how complete it is, shown in the banner
             "auto_province": False,
             "size_by": size_by,
             "state_doc": STATE_DOC,

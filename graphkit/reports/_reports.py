@@ -138,7 +138,8 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 def _attrs(report: str, snap: Snapshot, day: dt.date, **more: Any) -> dict[str, Any]:
     return {"report": report, "as_of": day.isoformat(), "dataset": snap.dataset, "synthetic": snap.synthetic,
-            "term_years": snap.term_years, "table_columns": list(TABLE_COLUMNS.get(report, ())),
+            "term_years": snap.term_years, "completeness": snap.completeness,
+            "table_columns": list(TABLE_COLUMNS.get(report, ())),
             **more}  # fmt: skip
 
 
@@ -338,4 +339,6 @@ def header_line(df: pd.DataFrame) -> str:
         text += f": {a['agreements']} agreements in force by follow-up state: {states}"
     if a.get("term_years") and report in ("coverage", "expiring", "followup", "isolated"):
         text += f" (assumed expiry = signed + {a['term_years']} years where none is given)"
+    if a.get("completeness"):  # real data says how complete it is: "isolated" = none found in reporting
+        text += f"\nThis dataset {a['completeness']}"
     return text

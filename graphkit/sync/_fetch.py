@@ -140,7 +140,8 @@ def snapshot_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Snapshot:
     """
     meta = next(iter(rows.get("dataset") or []), {})
     term = int(meta.get("term_years") or DEFAULT_TERM_YEARS)
-    snap = Snapshot(dataset=_str(meta.get("name")), synthetic=bool(meta.get("synthetic")), term_years=term)
+    snap = Snapshot(dataset=_str(meta.get("name")), synthetic=bool(meta.get("synthetic")), term_years=term,
+                    completeness=_str(meta.get("completeness")))
     for r in rows.get("regions", []):
         code = str(r["code"])
         level = "province" if "Province" in (r.get("labels") or []) or "." not in code else "regency"

@@ -122,6 +122,18 @@ def _reference(model: GraphModel) -> None:
             model.rel("IN_PROVINCE", ("Regency", r.code), ("Province", r.province_code))
 
 
+#: A dataset folder may state how complete it is in one line of this file (shown by reports and maps).
+COMPLETENESS_FILE = "completeness.txt"
+
+
+def completeness_of(dataset: Dataset) -> str | None:
+    """The dataset's completeness statement (``completeness.txt`` beside its CSV files), or None."""
+    path = dataset.path / COMPLETENESS_FILE
+    if not dataset.path.is_dir() or not path.is_file():
+        return None
+    return " ".join(path.read_text(encoding="utf-8").split()) or None
+
+
 def build_model(dataset: Dataset, *, term_years: int = DEFAULT_TERM_YEARS) -> GraphModel:
     """The complete graph for ``dataset``: reference regions, shipped scopes, and every table's rows."""
     model = GraphModel()
@@ -130,7 +142,8 @@ def build_model(dataset: Dataset, *, term_years: int = DEFAULT_TERM_YEARS) -> Gr
     model.node(
         "Dataset",
         "current",
-        {"name": dataset.path.name, "synthetic": dataset.synthetic, "term_years": term_years},
+        {"name": dataset.path.name, "synthetic": dataset.synthetic, "term_years": term_years,
+         "completeness": completeness_of(dataset)},
     )
     scopes = {**SCOPES, **{r["id"]: r["name"] for r in t.get("scopes", [])}}
     for sid, name in scopes.items():
@@ -156,6 +169,8 @@ def build_model(dataset: Dataset, *, term_years: int = DEFAULT_TERM_YEARS) -> Gr
             model.rel("HAS_SCOPE", ("Agreement", row["id"]), ("Scope", scope))
         if "source_id" in row:
             model.rel("SOURCED_FROM", ("Agreement", row["id"]), ("Source", row["source_id"]))
+        for extra in row.get("source_ids", []):  # further articles reporting the same signing
+            model.rel("SOURCED_FROM", ("Agreement", row["id"]), ("Source", extra))
     for row in t["parties"]:
         model.rel(
             "PARTY_TO",

@@ -20,6 +20,9 @@
   if (P.meta.synthetic) {
     var syn = document.getElementById("gk-synthetic");
     syn.textContent = t("synthetic"); syn.hidden = false;
+  } else if (P.meta.completeness) {  /* real data says how complete it is (textContent: no HTML) */
+    var note = document.getElementById("gk-synthetic");
+    note.textContent = P.meta.completeness; note.hidden = false;
   }
   if (P.meta.auto_province) {
     var notice = document.getElementById("gk-notice");
