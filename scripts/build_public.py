@@ -24,22 +24,16 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from graphkit.dataset._schema import FOLLOW_UP_KINDS, ORGANIZATION_TYPES  # noqa: E402
+
 REGIONS = {r["code"]: r for r in csv.DictReader((ROOT / "graphkit/data/regions.csv").open(encoding="utf-8"))}
 PLANNED = re.compile(r"planned|not yet signed|announced-plan|belum ditandatangani|not confirmed signed", re.I)
 NOT_DONE = re.compile(r"exhortation|urged|\basked\b|pledged|expectation|stated plan|not a completed|"
                       r"\bwill\b|\bto be\b|\bplans? to\b|\bplanned\b", re.I)  # fmt: skip
-ORG_TYPES = {"regional_government", "education", "health", "financial", "government", "private",
-             "international", "community"}  # fmt: skip
-FU_KINDS = {
-    "action_plan",
-    "regulation",
-    "budget",
-    "training",
-    "socialization",
-    "service",
-    "monitoring",
-    "other",
-}
+# the dataset schema's own lists (BP2MI's units, type agency, are added by the builder itself)
+ORG_TYPES = set(ORGANIZATION_TYPES) - {"agency"}
+FU_KINDS = set(FOLLOW_UP_KINDS)
 SCOPES = {"illegal_placement", "education_training", "protection", "placement_services", "coordination"}
 PREC_RANK = {"day": 0, "day_inferred": 1, "month": 2, "year": 3}
 
