@@ -19,16 +19,7 @@ from typing import Any
 
 __all__ = ["compare", "compare_table", "markdown"]
 
-REPORTS = ("coverage", "coverage_by_province", "isolated_regencies", "centrality", "expiring", "followup")
-GIB = 1024.0
-
-
-def _get(d: Any, *path: str) -> Any:
-    for key in path:
-        if not isinstance(d, dict) or key not in d:
-            return None
-        d = d[key]
-    return d
+from report import REPORTS, _get  # the single-variant table's helpers  # noqa: E402
 
 
 def _figures(run: dict[str, Any], scales: list[str]) -> list[tuple[str, str, str, Any]]:
