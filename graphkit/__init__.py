@@ -31,6 +31,8 @@ _EXPORTS: dict[str, str] = {
     "export_dataset": "graphkit.sync._export",
     "extract": "graphkit.extraction",
     # reports
+    "snapshot": "graphkit.sync._fetch",
+    "Snapshot": "graphkit.analytics._snapshot",
     "coverage": "graphkit.reports._reports",
     "isolated_regencies": "graphkit.reports._reports",
     "centrality": "graphkit.reports._reports",
@@ -67,6 +69,8 @@ __all__ = [
     "generate",
     "export_dataset",
     "extract",
+    "snapshot",
+    "Snapshot",
     "coverage",
     "isolated_regencies",
     "centrality",
@@ -113,6 +117,7 @@ if TYPE_CHECKING:  # pragma: no cover
         InputErrors,
         QueryError,
     )
+    from graphkit.analytics._snapshot import Snapshot
     from graphkit.briefing import brief
     from graphkit.dataset._regions import provinces, regencies, resolve_region
     from graphkit.dataset._validate import Dataset, validate_dataset
@@ -123,5 +128,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from graphkit.store._db import Graph, connect
     from graphkit.store._query import query
     from graphkit.sync._export import export_dataset
+    from graphkit.sync._fetch import snapshot
     from graphkit.sync._load import LoadResult, load_dataset
     from graphkit.synthetic._generate import generate

@@ -179,6 +179,22 @@ class Snapshot:
     synthetic: bool = False
     term_years: int | None = None
     completeness: str | None = None  # e.g. "names 120 of the 342 partners reported" (real data)
+    #: which optional parts (``follow_ups``, ``programs``, ``placements``) were read from the graph;
+    #: None for a snapshot built by hand (all it holds counts)
+    parts: frozenset[str] | None = None
+
+    def require(self, *needed: str) -> None:
+        """Raise ValueError when this snapshot was read without a part a report needs.
+
+        >>> Snapshot(parts=frozenset({"programs"})).require("programs", "placements")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: this snapshot was read without placements: read it with those parts ...
+        """
+        missing = [p for p in needed if self.parts is not None and p not in self.parts]
+        if missing:
+            raise ValueError(f"this snapshot was read without {', '.join(missing)}: read it with those "
+                             "parts (graphkit.snapshot() reads all)")  # fmt: skip
 
     # ---------------------------------------------------------------------------------- lookups
 

@@ -90,6 +90,10 @@ def _day(as_of: dt.date | str | None) -> dt.date:
 @contextlib.contextmanager
 def _snapshot(graph: Graph | None, snapshot: Snapshot | None, *parts: str) -> Iterator[Snapshot]:
     if snapshot is not None:
+        try:
+            snapshot.require(*parts)
+        except ValueError as exc:
+            raise GraphkitError(str(exc)) from None
         yield snapshot
         return
     if graph is not None:

@@ -1,20 +1,25 @@
 """One fetch of the graph into a plain :class:`~graphkit.analytics._snapshot.Snapshot`.
 
-At most nine small named read queries (``cypher/read/snapshot/*.cypher``): one row per node, with program
-regions folded in by ``COLLECT {}`` subqueries (pattern comprehensions over incoming relationships are
-~10x slower on ArcadeDB), and one row per relationship for the agreements' parties and scopes, folded in
-here (per-row subqueries over 600 agreements take seconds on a server whose JIT is still cold; flat
-reads take a tenth of that, and run side by side with :func:`start_snapshot`). Everything after this
-is pure Python.
+At most nine small named read queries (``cypher/read/snapshot/*.cypher``). The large ones (organizations,
+agreements, their parties and scopes, follow-ups: :data:`COLUMNAR`) return ONE row of equal-length
+columns (lists) instead of one record per node or relationship: the driver's cost is per record, so at
+100x national scale one row of columns reads 3-5x faster (``tests/perf/reads.py``). Columns never hold
+nulls (``collect()`` drops them, which would misalign the columns): the queries write '' and false, and
+:func:`unfold` turns the columns back into rows. The small ones (regions, programs with their regions
+folded in by ``COLLECT {}``, placements summed per region, the dataset) stay one row per node. Parties
+and scopes are flat reads folded in here (per-row subqueries over 600 agreements take seconds on a
+server whose JIT is still cold); the reads can run side by side with :func:`start_snapshot`.
+Everything after this is pure Python.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
+from graphkit._errors import DatabaseError
 from graphkit.analytics._snapshot import (
     AgreementRow,
     FollowUpRow,
@@ -31,12 +36,56 @@ from graphkit.dataset._schema import DEFAULT_TERM_YEARS
 from graphkit.store._db import Graph
 from graphkit.sync._model import add_years
 
-__all__ = ["fetch_snapshot", "start_snapshot", "snapshot_from_rows", "QUERIES"]
+__all__ = [
+    "snapshot",
+    "fetch_snapshot",
+    "start_snapshot",
+    "snapshot_from_rows",
+    "unfold",
+    "QUERIES",
+    "COLUMNAR",
+]
 
 QUERIES = ("regions", "organizations", "agreements", "agreement_parties", "agreement_scopes", "follow_ups",
            "programs", "placements", "dataset")  # fmt: skip
+#: The parts fetched only when asked for (all by default).
+OPTIONAL = ("follow_ups", "programs", "placements")
 #: Always fetched; the other parts only when asked for (all by default).
 CORE = ("regions", "organizations", "agreements", "agreement_parties", "agreement_scopes", "dataset")
+#: How many snapshot queries :func:`fetch_snapshot` runs at once: the server works on one while the
+#: driver decodes another (tests/perf/reads.py compares 1 to 4).
+READERS = 2
+#: The queries that answer one row of equal-length columns (see the module docstring and :func:`unfold`).
+COLUMNAR = frozenset({"organizations", "agreements", "agreement_parties", "agreement_scopes", "follow_ups"})
+
+
+def snapshot(parts: Iterable[str] | None = None, *, graph: Graph | None = None) -> Snapshot:
+    """One read of the graph that several reports share: pass it as ``snapshot=`` to the reports.
+
+    Each report called without ``snapshot=`` reads the graph itself (only the parts it needs); a
+    notebook or script that runs several reports on the same graph reads once with this and passes
+    the result on. The snapshot is what the graph held when it was read: read again after a load.
+
+    Parameters
+    ----------
+    parts : iterable of str, optional
+        ``follow_ups``, ``programs``, ``placements`` besides the core (default: all, which every
+        report accepts). A report given a snapshot without a part it needs says so.
+    graph : Graph, optional
+        An open connection; default: connect as the reports do, and close again.
+
+    Examples
+    --------
+    >>> import graphkit
+    >>> snap = graphkit.snapshot(graph=graph)  # doctest: +SKIP
+    >>> graphkit.coverage("2025-12-31", snapshot=snap)  # doctest: +SKIP
+    """
+    if graph is not None:
+        return fetch_snapshot(graph, parts)
+    from graphkit.store._db import connect
+
+    with connect() as own:
+        return fetch_snapshot(own, parts)
 
 
 def fetch_snapshot(graph: Graph, parts: Iterable[str] | None = None) -> Snapshot:
@@ -52,10 +101,11 @@ def fetch_snapshot(graph: Graph, parts: Iterable[str] | None = None) -> Snapshot
         an empty list in the snapshot.
 
     An agreement without ``expires_on`` in the graph (e.g. written by another tool) gets ``signed_on`` +
-    the dataset's assumed term, flagged ``expiry_assumed``, as the loader does.
+    the dataset's assumed term, flagged ``expiry_assumed``, as the loader does. The queries run
+    :data:`READERS` at a time, each in its own read transaction.
     """
-    rows = {name: graph.read(f"read/snapshot/{name}") for name in _wanted(parts)}
-    return snapshot_from_rows(rows)
+    with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="graphkit-read") as pool:
+        return start_snapshot(graph, pool, parts)()
 
 
 def start_snapshot(
@@ -68,8 +118,41 @@ def start_snapshot(
     """
     # the slowest queries first, so that they start first when the pool has fewer workers than queries
     names = sorted(_wanted(parts), key=lambda n: (n not in _SLOW, _SLOW.index(n) if n in _SLOW else 0))
-    futures = {name: pool.submit(graph.read, f"read/snapshot/{name}") for name in names}
-    return lambda: snapshot_from_rows({name: f.result() for name, f in futures.items()})
+    futures = {name: pool.submit(_read, graph, name) for name in names}
+    held = frozenset(OPTIONAL) & set(names)
+
+    def wait() -> Snapshot:
+        snap = snapshot_from_rows({name: f.result() for name, f in futures.items()})
+        snap.parts = held
+        return snap
+
+    return wait
+
+
+def _read(graph: Graph, name: str) -> list[dict[str, Any]]:
+    """The rows of snapshot query ``name`` (columnar answers unfolded)."""
+    rows = graph.read(f"read/snapshot/{name}")
+    return unfold(rows, f"read/snapshot/{name}.cypher") if name in COLUMNAR else rows
+
+
+def unfold(rows: list[dict[str, Any]], where: str = "query") -> list[dict[str, Any]]:
+    """One row of equal-length columns (lists) back into one dict per entry; no row is no entries.
+
+    >>> unfold([{"id": ["a", "b"], "role": ["", "lead"]}])
+    [{'id': 'a', 'role': ''}, {'id': 'b', 'role': 'lead'}]
+    >>> unfold([])
+    []
+    """
+    if not rows:
+        return []
+    if len(rows) != 1:
+        raise DatabaseError(f"{where}: expected one row of columns, got {len(rows)} rows")
+    names = list(rows[0])
+    columns = [rows[0][n] or [] for n in names]
+    if len({len(c) for c in columns}) > 1:
+        sizes = ", ".join(f"{n} {len(c)}" for n, c in zip(names, columns, strict=True))
+        raise DatabaseError(f"{where}: its columns differ in length ({sizes}): a column holds a null")
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 #: The queries that take longest (most rows), slowest first.
@@ -140,8 +223,12 @@ def snapshot_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Snapshot:
     """
     meta = next(iter(rows.get("dataset") or []), {})
     term = int(meta.get("term_years") or DEFAULT_TERM_YEARS)
-    snap = Snapshot(dataset=_str(meta.get("name")), synthetic=bool(meta.get("synthetic")), term_years=term,
-                    completeness=_str(meta.get("completeness")))
+    snap = Snapshot(
+        dataset=_str(meta.get("name")),
+        synthetic=bool(meta.get("synthetic")),
+        term_years=term,
+        completeness=_str(meta.get("completeness")),
+    )
     for r in rows.get("regions", []):
         code = str(r["code"])
         level = "province" if "Province" in (r.get("labels") or []) or "." not in code else "regency"

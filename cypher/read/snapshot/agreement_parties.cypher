@@ -1,4 +1,6 @@
-// Every party to an agreement: agreement id, organization id, role (one row per PARTY_TO).
+// Every party to an agreement (one entry per PARTY_TO): agreement id, organization id, role ('' when
+// none), as ONE row of equal-length columns (see organizations.cypher).
 // $parameters: none
 MATCH (o:Organization)-[p:PARTY_TO]->(a:Agreement)
-RETURN a.id AS agreement_id, o.id AS organization_id, p.role AS role
+RETURN collect(coalesce(a.id, '')) AS agreement_id, collect(coalesce(o.id, '')) AS organization_id,
+       collect(coalesce(p.role, '')) AS role

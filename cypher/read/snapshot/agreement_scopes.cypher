@@ -1,4 +1,5 @@
-// Every scope of an agreement: agreement id, scope id (one row per HAS_SCOPE).
+// Every scope of an agreement (one entry per HAS_SCOPE): agreement id, scope id, as ONE row of
+// equal-length columns (see organizations.cypher).
 // $parameters: none
 MATCH (a:Agreement)-[:HAS_SCOPE]->(s:Scope)
-RETURN a.id AS agreement_id, s.id AS scope
+RETURN collect(coalesce(a.id, '')) AS agreement_id, collect(coalesce(s.id, '')) AS scope
