@@ -1,17 +1,37 @@
-# ruff: noqa: E501  (markdown lines of the generated README are kept whole for reading)
-"""Counts, the completeness statement and the README of graphkit/data/public (used by build_public.py).
+# ruff: noqa: E501  (markdown lines of the generated README parts are kept whole for reading)
+"""Regenerate the computed parts of graphkit/data/public/README.md and completeness.txt from the CSV rows.
 
-The completeness table is computed from the dataset's own rows, so README and data cannot disagree
-(tests/dataset/test_public_data.py parses the table back and recounts).
+Usage: .venv/bin/python scripts/public_readme.py [--check] [--dir graphkit/data/public]
+
+The CSV files are the source of truth and are edited by hand (the research records they were first built
+from were not kept). This script recomputes the counts table and the completeness statement and tables, and
+rewrites only the README blocks between ``<!-- begin generated: NAME -->`` and ``<!-- end generated: NAME -->``;
+everything else in the README is hand-written. Output is deterministic: run on unchanged rows, it rewrites
+the same bytes. ``--check`` changes nothing and exits 1 when a file is out of date
+(tests/dataset/test_public_data.py runs it).
 """
 
 from __future__ import annotations
 
+import argparse
+import csv
+import re
+import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
-#: Published aggregates: (label, as of, {type: partners}, url or None, how the research found it)
-MONITORING_2024 = {"regional_government": 195, "education": 128, "health": 14, "financial": 2, "government": 3}
+ROOT = Path(__file__).resolve().parent.parent
+PUBLIC = ROOT / "graphkit" / "data" / "public"
+
+#: Published aggregates the completeness tables compare the rows with
+MONITORING_2024 = {
+    "regional_government": 195,
+    "education": 128,
+    "health": 14,
+    "financial": 2,
+    "government": 3,
+}
 MONITORING_DAY = "2024-03-14"
 MONITORING_URL = ("https://www.bp2mi.go.id/berita-detail/gelar-rapat-evaluasi-kerja-sama-sekretaris-utama-"
                   "bp2mi-perlu-pemantauan-dan-asistensi")  # fmt: skip
@@ -26,17 +46,38 @@ JUNE_2022 = {"regional_government": 90, "education": 49}
 JUNE_2022_URL = ("https://humas.cilacapkab.go.id/cegah-perdagangan-manusia-bagi-pekerja-migran-pemkab-cilacap-"
                  "teken-nota-kesepakatan-bersama-bp2mi/")  # fmt: skip
 TYPES = ("regional_government", "education", "health", "financial", "government")
+BLOCK = re.compile(r"(<!-- begin generated: (\w+) -->\n)(.*?)(<!-- end generated: \2 -->)", re.S)
+
+Rows = list[dict[str, str]]
 
 
-def named_by(orgs: dict[str, dict[str, Any]], agreements: list[dict[str, Any]], parties: list[dict[str, Any]],
-             until: str | None = None) -> Counter[str]:  # fmt: skip
+def read(folder: Path) -> dict[str, Rows]:
+    """Every CSV table of the dataset folder as a list of rows."""
+    tables = {}
+    for name in (
+        "sources",
+        "organizations",
+        "agreements",
+        "parties",
+        "follow_ups",
+        "programs",
+        "program_regions",
+    ):
+        with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+            tables[name] = list(csv.DictReader(fh))
+    return tables
+
+
+def named_by(
+    orgs: dict[str, dict[str, Any]], agreements: Rows, parties: Rows, until: str | None = None
+) -> Counter[str]:
     """Partners (not BP2MI's own units) named as party to an agreement signed on or before ``until``."""
     signed = {a["id"] for a in agreements if until is None or a["signed_on"] <= until}
     ids = {p["organization_id"] for p in parties if p["agreement_id"] in signed}
     return Counter(orgs[i]["type"] for i in ids if orgs[i]["type"] != "agency")
 
 
-def completeness(orgs, agreements, parties) -> tuple[str, list[tuple[str, int, int, int]]]:
+def completeness(orgs, agreements: Rows, parties: Rows) -> tuple[str, list[tuple[str, int, int, int]]]:
     """The one-line statement and the table rows (type, reported March 2024, named by then, named all years)."""
     by_then = named_by(orgs, agreements, parties, MONITORING_DAY)
     ever = named_by(orgs, agreements, parties)
@@ -48,66 +89,35 @@ def completeness(orgs, agreements, parties) -> tuple[str, list[tuple[str, int, i
     return statement, rows
 
 
-def readme(stats: dict[str, Any], orgs, agreements, parties, follow_ups, programs, program_regions,
-           summary: dict[str, Any]) -> str:  # fmt: skip
+def counts_block(t: dict[str, Rows]) -> list[str]:
+    agreements, orgs = t["agreements"], t["organizations"]
+    types = Counter(o["type"] for o in orgs if o["type"] != "agency")
+    regencies = {o["region"] for o in orgs if o["type"] == "regional_government" and "." in o["region"]}
+    years = sorted({a["signed_on"][:4] for a in agreements})
+    per_year = Counter(a["signed_on"][:4] for a in agreements)
+    fu_kinds = Counter(f["kind"] for f in t["follow_ups"])
+    return [
+        "| what | count |",
+        "|---|---|",
+        f"| sources (articles cited by a row here) | {len(t['sources'])} |",
+        f"| agreements | {len(agreements)} ({', '.join(f'{y}: {per_year[y]}' for y in years)}) |",
+        f"| agreements reported by more than one article | {sum(1 for a in agreements if a['source_ids'])} |",
+        f"| partner organizations (BP2MI units left out) | {sum(types.values())} |",
+        "| partners by type | " + ", ".join(f"{k} {v}" for k, v in sorted(types.items())) + " |",
+        f"| regencies/cities as parties (distinct codes) | {len(regencies)} |",
+        f"| follow-ups | {len(t['follow_ups'])} ({', '.join(f'{k} {v}' for k, v in sorted(fu_kinds.items()))}) |",
+        f"| programs / program regions | {len(t['programs'])} / {len(t['program_regions'])} |",
+        f"| years of signing | {years[0]}–{years[-1]} |",
+    ]
+
+
+def completeness_block(t: dict[str, Rows]) -> list[str]:
+    orgs = {o["id"]: o for o in t["organizations"]}
+    agreements, parties = t["agreements"], t["parties"]
     statement, rows = completeness(orgs, agreements, parties)
     april = named_by(orgs, agreements, parties, APRIL_2022_DAY)["regional_government"]
     june = named_by(orgs, agreements, parties, JUNE_2022_DAY)
-    types = Counter(o["type"] for o in orgs.values())
-    regencies = {o["region"] for o in orgs.values() if o["type"] == "regional_government" and "." in o["region"]}
-    years = sorted({a["signed_on"][:4] for a in agreements})
-    per_year = Counter(a["signed_on"][:4] for a in agreements)
-    multi = sum(1 for a in agreements if a["source_ids"])
-    fu_kinds = Counter(f["kind"] for f in follow_ups)
-    lines = [
-        "# Public dataset: BP2MI cooperation agreements in public reporting, 2018 to today",
-        "",
-        "A **real** dataset in the graphkit input format (`docs/DESIGN.md` §1): the cooperation agreements",
-        "(MoU / nota kesepakatan, PKS) of BP2MI, its regional units (BP3MI / UPT) and its successor ministry",
-        "KP2MI (since late 2024) that national and regional news outlets, BP2MI's own site and partners' sites",
-        "reported **with the partners' names**. Nothing here is synthetic. It is *not* complete: see",
-        "[Completeness](#completeness) — every report on it says so.",
-        "",
-        "## How it was built",
-        "",
-        "Research assistants read public articles (through a search tool over stored web pages) and wrote one",
-        "reviewed JSON record per article: facts in their own words, names and dates as evidence (at most a",
-        "few words), region codes checked against `graphkit/data/regions.csv`. `scripts/build_public.py",
-        "R1.jsonl R2.jsonl ...` turns them into these CSV files deterministically (the research records stay",
-        "out of the repository; no article text is shipped, only each article's url, publisher and date):",
-        "",
-        "- one `sources.csv` row per article url that a row here cites; titles in our own words;",
-        "- one agreement per partner, kind and signing event: records of the same partner and kind (a record",
-        "  of kind `other` joins an MoU/PKS of that partner and date) whose dates",
-        "  agree (to the coarser precision of the two) are one agreement; the other articles become",
-        "  `source_ids` (`;`-separated), and the loader gives each its own `SOURCED_FROM`;",
-        "- a date known only to the month/year is the 1st with `signed_on_precision` month/year; a record",
-        "  without a date takes the date another article gives the same event (the note says so);",
-        "- signings flagged as planned or unconfirmed are **not** agreements (listed below);",
-        "- a region is never guessed: an ambiguous name (Blitar, Probolinggo, 'Pemkot Jember' where only",
-        "  Kabupaten Jember 35.09 exists) keeps `region` empty with `region_candidates` and a review note;",
-        "- follow-ups are linked to the agreement the article names, or else to the latest agreement of a",
-        "  partner governing the follow-up's region; intentions (urged, pledged, planned) are not follow-ups.",
-        "",
-        "## Counts",
-        "",
-        "| what | count |",
-        "|---|---|",
-        f"| research records read (articles, lines of the JSON files) | {summary['read']} |",
-        f"| distinct relevant article urls | {summary['relevant_urls']} |",
-        f"| sources (articles cited by a row here) | {stats['sources']} |",
-        f"| agreements | {len(agreements)} ({', '.join(f'{y}: {per_year[y]}' for y in years)}) |",
-        f"| agreements reported by more than one article | {multi} |",
-        f"| partner organizations (BP2MI units left out) | {sum(v for k, v in types.items() if k != 'agency')} |",
-        "| partners by type | " + ", ".join(f"{k} {v}" for k, v in sorted(types.items()) if k != "agency")
-        + " |",
-        f"| regencies/cities as parties (distinct codes) | {len(regencies)} |",
-        f"| follow-ups | {len(follow_ups)} ({', '.join(f'{k} {v}' for k, v in sorted(fu_kinds.items()))}) |",
-        f"| programs / program regions | {len(programs)} / {len(program_regions)} |",
-        f"| years of signing | {years[0]}–{years[-1]} |",
-        "",
-        "## Completeness",
-        "",
+    return [
         f"The dataset {statement}. This line is stored in `completeness.txt`; the loader puts it on the",
         "`:Dataset` node (`completeness`), and `graphkit report ...` prints it under the header line.",
         "",
@@ -125,47 +135,46 @@ def readme(stats: dict[str, Any], orgs, agreements, parties, follow_ups, program
         "| other published totals | reported | named here by then | source |",
         "|---|---|---|---|",
         f"| regional governments by {APRIL_2022_DAY} | {APRIL_2022} | {april} | "
-        + " and ".join(APRIL_2022_URLS) + " (82 or 87 before + 6 that day; outlets differ) |",
+        + " and ".join(APRIL_2022_URLS)
+        + " (82 or 87 before + 6 that day; outlets differ) |",
         f"| regional governments by {JUNE_2022_DAY} | {JUNE_2022['regional_government']} | "
         f"{june['regional_government']} | {JUNE_2022_URL} |",
         f"| education institutions by {JUNE_2022_DAY} | {JUNE_2022['education']} | {june['education']} | "
         f"{JUNE_2022_URL} |",
-        "",
-        "The target of 260 regional governments (2022) has no published outcome the research found.",
-        "",
-        "### Signings known but not sourced with names or dates",
-        "",
-        "Records that report a signing without naming its partners, or without any date: counted only,",
-        "never rows.",
-        "",
-        "| event (research id) | counts reported | source |",
-        "|---|---|---|",
-        *(f"| {u['event']} | {u.get('counts') or (str(u['partners']) + ' named, no date')} | {u['url']} |"
-          for u in sorted(summary["unnamed"], key=lambda u: (u["event"] or "", u["source_id"]))),
-        "",
-        "### Reported as planned (not recorded as agreements)",
-        "",
-        "| event (research id) | partners | source | an agreement from another article |",
-        "|---|---|---|---|",
-        *(f"| {p['event']} | {'; '.join(p['partners'])} | {p['url']} | {'; '.join(p['confirmed']) or 'none'} |"
-          for p in sorted(summary["planned"], key=lambda p: (p["event"] or "", p["source_id"]))),
-        "",
-        f"Follow-ups left out: {', '.join(f'{v} {k}' for k, v in sorted(summary['follow_ups_skipped'].items()))}.",
-        "",
-        "## In the demo and notebook 04",
-        "",
-        "`graphkit demo --real` loads this folder into a database of its own (`demo_real`), prints the",
-        "coverage, isolated and centrality report heads, each with the completeness line, and writes the three",
-        "maps to `<out>/real/maps/` beside the synthetic ones (`<out>/maps/`); the map banner shows the same",
-        "line. Plain `graphkit demo` stays synthetic: it demonstrates the national scale the tool is built for,",
-        "while this data covers part of the partners; `--real` is the switch, not the default.",
-        "`notebooks/04_public_reporting.ipynb` asks what public reporting tells us.",
-        "",
-        "## Beside the news dataset",
-        "",
-        "`graphkit/data/news/` (five seed articles, 9 agreements) stays beside this one unchanged: it is the",
-        "small hand-built example the tests and docs use; this dataset supersedes it for analysis.",
-        "",
-        "_Generated by scripts/build_public.py from the research records; edit the script, not this file._",
     ]
-    return "\n".join(lines) + "\n"
+
+
+def render(folder: Path) -> dict[Path, str]:
+    """The new text of README.md and completeness.txt (only the generated README blocks differ)."""
+    t = read(folder)
+    blocks = {"counts": counts_block(t), "completeness": completeness_block(t)}
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    found = {m.group(2) for m in BLOCK.finditer(readme)}
+    if found != set(blocks):
+        raise SystemExit(
+            f"{folder / 'README.md'}: generated blocks {sorted(found)}, expected {sorted(blocks)}"
+        )
+    readme = BLOCK.sub(lambda m: m.group(1) + "\n".join(blocks[m.group(2)]) + "\n" + m.group(4), readme)
+    orgs = {o["id"]: o for o in t["organizations"]}
+    statement, _ = completeness(orgs, t["agreements"], t["parties"])
+    return {folder / "README.md": readme, folder / "completeness.txt": statement + "\n"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is out of date")
+    ap.add_argument("--dir", type=Path, default=PUBLIC, help="the dataset folder (default: %(default)s)")
+    args = ap.parse_args(argv)
+    stale = []
+    for path, text in render(args.dir).items():
+        if path.read_text(encoding="utf-8") != text:
+            stale.append(path)
+            if not args.check:
+                path.write_text(text, encoding="utf-8")
+    verb = "out of date" if args.check else "rewritten"
+    print(f"{verb}: {', '.join(str(p) for p in stale)}" if stale else "up to date", file=sys.stderr)
+    return 1 if args.check and stale else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -4,6 +4,7 @@ recorded twice, its README's completeness table matches its own rows, and the is
 from __future__ import annotations
 
 import csv
+import importlib.util
 import re
 from collections import Counter
 from pathlib import Path
@@ -75,6 +76,26 @@ def test_readme_completeness_table_matches_the_data() -> None:
     assert n == sum(by_then[t] for t in PARTNER_TYPES)
     assert m == sum(int(v[0]) for v in table.values()) == 342
     assert statement in " ".join(text.split()), "README states the same line"
+
+
+def test_readme_generated_parts_match_the_rows(tmp_path: Path) -> None:
+    """scripts/public_readme.py --check: the README counts and completeness blocks are what the rows give,
+    and a stale block is reported (on a copy) rather than silently accepted."""
+    script = PUBLIC.parents[2] / "scripts" / "public_readme.py"
+    spec = importlib.util.spec_from_file_location("public_readme", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check", "--dir", str(PUBLIC)]) == 0, "run: python scripts/public_readme.py"
+    copy = tmp_path / "public"
+    copy.mkdir()
+    for f in PUBLIC.iterdir():
+        (copy / f.name).write_bytes(f.read_bytes())
+    readme = copy / "README.md"
+    stale = readme.read_text(encoding="utf-8").replace("| agreements | ", "| agreements | 1 ")
+    readme.write_text(stale, encoding="utf-8")
+    assert module.main(["--check", "--dir", str(copy)]) == 1
+    assert module.main(["--dir", str(copy)]) == 0
+    assert readme.read_bytes() == (PUBLIC / "README.md").read_bytes()
 
 
 def test_floors_of_issue_13() -> None:
