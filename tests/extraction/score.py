@@ -7,7 +7,9 @@ ARTICLES_DIR holds the articles (.txt/.md/.html, optional NAME.meta.json with th
 the ground truth, in either of two formats:
 
 - a dataset folder in the graphkit format (docs/DESIGN.md §1), whose ``sources.csv`` names each article in
-  ``article_file`` (matched by file name) or ``url``: e.g. ``graphkit/data/news`` for the five seeds;
+  ``article_file`` (matched by file name) or ``url``: e.g. ``graphkit/data/news`` for the five seeds, or
+  ``graphkit/data/public`` filtered to the articles at hand (a signing counts for its ``source_id`` and for
+  every article in its ``source_ids``);
 - research JSONL files (/work/scratch/research/FORMAT.md: one object per article, matched by ``url``).
 
 Figures: regional-government partners by region code (an ambiguous one counts as right only with the same
@@ -62,7 +64,8 @@ def dataset_signings(folder: Path) -> dict[str, list[Signing]]:
     for s in sources.values():  # an article without a signing is labelled too: nothing to find there
         out.setdefault(Path(s.get("article_file") or "").name or s.get("url") or s["id"], [])
     for a in _rows(folder, "agreements"):
-        ids = [i for i in (a.get("source_ids") or a.get("source_id") or "").split(";") if i]
+        ids = [a["source_id"]] if a.get("source_id") else []  # the article it came from, then
+        ids += [i for i in (a.get("source_ids") or "").split(";") if i and i not in ids]  # others on it
         partners = []
         for oid in parties.get(a["id"], []):
             o = orgs[oid]
