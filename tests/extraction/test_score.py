@@ -1,13 +1,16 @@
-"""score.py, the extraction quality script, on a labelled folder in the public dataset's shape."""
+"""score.py, the extraction quality script, on labels in the public dataset's shape, and the labels that
+scripts/extract_real_sample.py makes for real article texts."""
 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 from pathlib import Path
 
 from score import dataset_signings, load_labels, score
 
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "extract_real_sample.py"
 TEXT = "Jakarta, Selasa (5/4/2022) - BP2MI menandatangani nota kesepakatan dengan Pemerintah Kabupaten {}.\n"
 
 
@@ -59,3 +62,20 @@ def test_a_folder_of_articles_with_url_sidecars_is_scored_against_both_labels(tm
     tp, fp, fn = result["pemda_tp_fp_fn"]  # type: ignore[misc]
     assert result["articles"] == 2
     assert tp + fn == 2 and result["day_dates"] == 2  # each article is labelled with the signing
+
+
+def test_real_sample_labels_keep_only_the_partners_named_in_the_text(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("extract_real_sample", SCRIPT)
+    assert spec and spec.loader
+    sample = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sample)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    # our own words; the source is one of six pemda signing on 2022-04-05 in graphkit/data/public
+    text = articles / "lingkar-pena-undated-2d9df7.txt"
+    text.write_text("BP2MI, Kabupaten Ende dan Kota Solok.", encoding="utf-8")
+    left_out = sample.labels(articles, tmp_path / "labels")
+    got = dataset_signings(tmp_path / "labels")
+    [url] = got
+    assert sorted(p[1] for s in got[url] for p in s.partners) == ["13.72", "53.08"]
+    assert len(left_out) == 4 and any("Tanah Datar" in line for line in left_out)
