@@ -65,7 +65,8 @@ def test_columnar_reads_make_the_snapshot_one_record_per_row_made(national) -> N
     assert any(a.number is None for a in new.agreements) and any(a.number for a in new.agreements)
     assert any(p.role is None and p.organization_id == "gk-test-bare" for p in new.parties)
     bare = new.agreement["gk-test-bare-agreement"]
-    assert (bare.kind, bare.number, bare.expiry_assumed, bare.expires_on) == ("", None, True, dt.date(2029, 1, 2))
+    expected = ("", None, True, dt.date(2029, 1, 2))
+    assert (bare.kind, bare.number, bare.expiry_assumed, bare.expires_on) == expected
     assert new.organization["gk-test-bare"].name == "gk-test-bare"
     assert all(isinstance(a.signed_on, dt.date) for a in new.agreements)
 
