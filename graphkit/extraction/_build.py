@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from graphkit.extraction._dates import DateHit, article_year, find_dates
+from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions
 from graphkit.extraction._partners import Mention, find_partners, slug
 from graphkit.extraction._read import Article
+from graphkit.extraction._signers import Signer, bp2mi_signer, partner_signer
 
 __all__ = ["Facts", "article_facts", "evidence"]
 
@@ -71,6 +73,9 @@ PROGRAMS = [
 _DATELINE_CITY = re.compile(
     r"^\s*(?:[A-Z]{3,}\s*,\s*)?(?P<city>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)\s*[,(\u2013\u2014-]"
 )
+_LINKED = re.compile(r"(?i)\bperda\b|peraturan\s+(?:daerah|bupati|wali|gubernur)|\bper(?:kada|bup|wali|gub)\b"
+                     r"|\bLTSA\b|layanan\s+terpadu|anggaran|migran\s+emas|kawan\s+pmi|rencana\s+aksi"
+                     r"|satgas\s+tppo|perwira\)?\s+pmi")  # fmt: skip
 _PUBLISHER = re.compile(r"^\s*(?:[A-Z][a-z]+\s*)?\((?P<p>ANTARA|Antara)\)|^\s*(?P<q>[A-Z]{4,})\s*,")
 
 
@@ -101,6 +106,10 @@ class Facts:
     scopes: list[str] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
     programs: list[tuple[str, Fact]] = field(default_factory=list)  # (program id, where it is named)
+    follow_ups: list[Hit] = field(default_factory=list)
+    program_regions: list[Hit] = field(default_factory=list)
+    bp2mi_signer: Signer | None = None
+    signers: dict[int, Signer] = field(default_factory=dict)  # index into partners -> who signed for it
 
 
 def evidence(start: int, end: int, words: str) -> str:
@@ -183,15 +192,22 @@ def article_facts(article: Article, today: dt.date) -> Facts:
         if m := re.search(pattern, text):
             facts.programs.append((pid, Fact(pid, m.start(), m.end(), m.group(0))))
     signings = _signings(text)
+    linked = _LINKED.search(text) is not None
+    hits = find_dates(text, published, year, today) if signings or linked else []
+    if linked:
+        facts.follow_ups, facts.program_regions = (
+            find_follow_ups(text, hits),
+            find_program_regions(text, hits),
+        )
     if not signings:
         facts.review.append("no signing reported (no penandatanganan / menandatangani / meneken): check")
         return facts
+    facts.bp2mi_signer = bp2mi_signer(text)
     first = signings[0]
     facts.signing = Fact("signing", first.start(), first.end(), first.group(0))
     facts.kind = _kind(text, first.start())
     if facts.kind is None:
         facts.kind = Fact("other", review=["kind of agreement not named near the signing: check"])
-    hits = find_dates(text, published, year, today)
     facts.date = _date_for(hits, signings, text)
     coop = [text[a:b] for a, b in _paragraphs(text) if _COOP.search(text[a:b])]
     offsets = [a for a, b in _paragraphs(text) if _COOP.search(text[a:b])]
@@ -217,6 +233,9 @@ def article_facts(article: Article, today: dt.date) -> Facts:
         f"{facts.date.date.year}-{facts.date.weekday}" if facts.date and facts.date.weekday else
         (facts.date.date.isoformat() if facts.date else f"{year or 'undated'}"))  # fmt: skip
     facts.event = slug(f"bp2mi-{city}-{when}") if city else slug(f"bp2mi-{when}")
+    for i, m in enumerate(facts.partners):
+        if (signer := partner_signer(text, m)) is not None:
+            facts.signers[i] = signer
     if facts.counts and not facts.partners:
         facts.review.append("count reported, partners not named: no partner rows made")
     return facts

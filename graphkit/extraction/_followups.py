@@ -1,0 +1,225 @@
+"""Follow-ups of an agreement and programs active in a region, as an article reports them.
+
+Rules only, one clause at a time (a sentence cut at ``;`` and at "sedangkan" / "namun" ...):
+
+- a follow-up keyword (a Perda on migrant-worker protection, an LTSA one-stop service, a training budget,
+  Desa Migran Emas, Kawan PMI, an action plan) counts as *done* only with a verb or word saying it happened
+  ("telah", "menerbitkan", "diresmikan", "dibentuk" ...) and no word of intention in the clause ("akan",
+  "berencana", "diharapkan", "mendorong", "langkah berikutnya", "belum" ...). Otherwise it is *intended* (or
+  only *named*): a review note, never a row. A training budget needs an amount (Rp / juta / miliar) too.
+- a program (Satgas TPPO, Kawan PMI, Perwira PMI, Desa Migran Emas) is active in a region when the clause says
+  it was formed, inaugurated or runs there ("terbentuk", "dikukuhkan", "diresmikan", "aktif" ...) and names the
+  place: "di" + a list of names, or a regional government. A name that may mean several regions stays ambiguous.
+
+Nothing here makes rows: ``_links`` links each hit to an agreement and writes ``follow_ups`` /
+``program_regions``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graphkit.dataset._regions import Region
+from graphkit.extraction._dates import DateHit
+from graphkit.extraction._partners import find_partners
+from graphkit.extraction._places import resolve_place
+
+__all__ = ["Hit", "Spot", "find_follow_ups", "find_program_regions", "clauses"]
+
+_I = re.IGNORECASE
+_PMI = r"pekerja\s+migran|\bPMI\b|\bTKI\b|tenaga\s+kerja\s+Indonesia"
+#: (kind, what, pattern, a pattern the clause must also hold or None, description)
+FOLLOW_UPS = [
+    ("regulation", "Perda", re.compile(r"\bPerda\b|\bperaturan\s+daerah\b|\bPerkada\b|\bPerbup\b|\bPerwali\b"
+                                       r"|\bPergub\b|\bperaturan\s+(?:bupati|wali\s*kota|gubernur)\b", _I),
+     re.compile(_PMI, _I), "regional regulation on the protection of migrant workers"),
+    ("service", "LTSA", re.compile(r"\bLTSA\b|layanan\s+terpadu\s+satu\s+atap", _I), None,
+     "LTSA one-stop service for migrant workers (Layanan Terpadu Satu Atap)"),
+    ("budget", "training budget", re.compile(r"\banggaran\b", _I), re.compile(r"pelatihan", _I),
+     "budget for the training of (prospective) migrant workers"),
+    ("other", "Desa Migran Emas", re.compile(r"\bdesa\s+migran\s+emas\b", _I), None,
+     "village(s) made Desa Migran Emas"),
+    ("other", "Kawan PMI", re.compile(r"\bKawan\s+PMI\b"), None, "Kawan PMI community or board formed"),
+    ("action_plan", "action plan", re.compile(r"\brencana\s+aksi\b", _I), None, "action plan drawn up"),
+]  # fmt: skip
+_DONE = re.compile(
+    r"\b(?:telah|sudah|resmi|berhasil|menerbitkan|diterbitkan|mengesahkan|disahkan|pengesahan|menetapkan"
+    r"|ditetapkan|penetapan|meresmikan|diresmikan|peresmian|membuka|dibuka|beroperasi|meluncurkan|diluncurkan"
+    r"|peluncuran|membentuk|dibentuk|terbentuk|pembentukan|mengukuhkan|dikukuhkan|pengukuhan|melantik|dilantik"
+    r"|pelantikan|mengalokasikan|dialokasikan|menganggarkan|dianggarkan|merampungkan|menyusun|disusun"
+    r"|memiliki)\b",
+    _I,
+)
+_INTENT = re.compile(
+    r"\b(?:akan|berencana|rencananya|direncanakan|merencanakan|diharapkan|berharap|harapan(?:nya)?|mengharapkan"
+    r"|mendorong|didorong|mendesak|meminta|diminta|mengimbau|diimbau|mengajak|menargetkan|ditargetkan|berjanji"
+    r"|berkomitmen|siap|segera|nantinya|ke\s+depan|perlu|harus|wajib|agar|supaya|hendaknya|sebaiknya|belum"
+    r"|sedang|tengah|masih|langkah\s+(?:berikut(?:nya)?|selanjutnya)|tahap\s+(?:berikut(?:nya)?|selanjutnya)"
+    r"|mengusulkan|diusulkan|usulan|rancangan|ranperda|raperda)\b",
+    _I,
+)
+_AMOUNT = re.compile(
+    r"\bRp\.?\s*\d[\d.,]*(?:\s*(?:juta|miliar|triliun))?|\b\d[\d.,]*\s*(?:juta|miliar|triliun)\b", _I
+)
+#: Programs: id, pattern (the ids of ``_build.PROGRAMS``).
+PROGRAM_PATTERNS = [
+    ("satgas-tppo", re.compile(r"\bsatgas\s+TPPO\b", _I)),
+    ("kawan-pmi", re.compile(r"\bKawan\s+PMI\b")),
+    ("perwira-pmi", re.compile(r"\bPerwira\)?\s+PMI\b")),
+    ("desa-migran-emas", re.compile(r"\bdesa\s+migran\s+emas\b", _I)),
+]
+_ACTIVE = re.compile(
+    r"\b(?:terbentuk|dibentuk|membentuk|pembentukan|dikukuhkan|mengukuhkan|pengukuhan|diresmikan|meresmikan"
+    r"|peresmian|dilantik|melantik|pelantikan|ditetapkan|menetapkan|penetapan|diluncurkan|meluncurkan"
+    r"|peluncuran|aktif|hadir|beroperasi|berjalan)\b",
+    _I,
+)
+_NAME = r"[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,4}"
+_KIND_WORD = r"(?:(?P<kw>Kabupaten|Kab\.|Kota|Provinsi|Prov\.)\s+)?"
+_DI = re.compile(r"\bdi\s+(?:[\w/]+\s+){0,2}?(?:(?:lokasi|daerah|wilayah|tempat)\s*,?\s*"
+                 r"(?:yakni|yaitu|antara\s+lain|di\s+antaranya|meliputi)?\s*:?\s*)?(?=[A-Z])")  # fmt: skip
+_ITEM = re.compile(rf"{_KIND_WORD}(?P<name>{_NAME})")
+_SEP = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+dan\s+|\s+serta\s+)")
+_KINDS = {"kabupaten": "kabupaten", "kab.": "kabupaten", "kota": "kota", "provinsi": "provinsi",
+          "prov.": "provinsi"}  # fmt: skip
+_SENTENCE_END = re.compile(r"(?P<w>\w*)[.!?](?=\s+[\"“A-Z(])|\n")
+_ABBREVIATIONS = {"kab", "prov", "kec", "kel", "ds", "dr", "drs", "ir", "no", "jl", "kh", "h", "hj", "st",
+                  "tbk", "sdr", "bpk", "ibu", "prof", "mr", "mrs"}  # fmt: skip
+_CLAUSE_CUT = re.compile(r";|,?\s+(?:sedangkan|sementara\s+itu|namun|tetapi)\s+", _I)
+
+
+@dataclass
+class Spot:
+    """A region named with a hit: one region, or the candidates of an ambiguous name."""
+
+    start: int
+    end: int
+    words: str
+    region: Region | None
+    candidates: tuple[Region, ...] = ()
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Hit:
+    """A follow-up (``kind`` one of FOLLOW_UP_KINDS) or a program in a region (``kind`` = program id)."""
+
+    kind: str
+    what: str
+    description: str
+    start: int
+    end: int
+    words: str
+    state: str  # done | intended | named
+    cue: tuple[int, int, str] | None = None  # the word that says done, or intended
+    spots: list[Spot] = field(default_factory=list)
+    date: DateHit | None = None
+    amount: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Character spans of the clauses of ``text`` (sentences cut at ``;`` and contrast words)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        word = m["w"] or ""
+        if word.casefold() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        pos = a
+        for m in _CLAUSE_CUT.finditer(text, a, b):
+            out.append((pos, m.start()))
+            pos = m.end()
+        out.append((pos, b))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def _spots(text: str, a: int, b: int) -> list[Spot]:
+    """Regions named in text[a:b]: regional governments, and lists after "di"."""
+    clause = text[a:b]
+    found = [Spot(m.start + a, m.end + a, m.words, m.region, m.candidates, list(m.notes))
+             for m in find_partners(clause) if m.type == "regional_government"]  # fmt: skip
+    for di in _DI.finditer(clause):
+        pos = di.end()
+        while (item := _ITEM.match(clause, pos)) is not None:
+            kind = _KINDS.get((item["kw"] or "").casefold())
+            place = resolve_place(item["name"].split(), kind)
+            if place is None:
+                break
+            words = f"{item['kw']} {place.words}" if item["kw"] else place.words
+            end = item.start() + len(words)
+            if not any(s.start <= a + item.start() < s.end for s in found):
+                found.append(
+                    Spot(a + item.start(), a + end, words, place.region, place.candidates, place.notes)
+                )
+            sep = _SEP.match(clause, end)
+            if sep is None:
+                break
+            pos = sep.end()
+    keys, out = set(), []
+    for s in sorted(found, key=lambda s: s.start):
+        key = s.region.code if s.region else tuple(r.code for r in s.candidates)
+        if key not in keys:
+            keys.add(key)
+            out.append(s)
+    return out
+
+
+def _cue(pattern: re.Pattern[str], text: str, a: int, b: int) -> tuple[int, int, str] | None:
+    m = pattern.search(text, a, b)
+    return (m.start(), m.end(), m.group(0)) if m else None
+
+
+def _date(dates: list[DateHit], a: int, b: int) -> DateHit | None:
+    inside = [d for d in dates if a <= d.start < b and d.precision != "none"]
+    return min(inside, key=lambda d: 0 if d.precision == "day" else 1) if inside else None
+
+
+def find_follow_ups(text: str, dates: list[DateHit]) -> list[Hit]:
+    """Every follow-up keyword in ``text`` with its state (done / intended / named), places and date."""
+    hits: list[Hit] = []
+    for a, b in clauses(text):
+        for kind, what, pattern, also, description in FOLLOW_UPS:
+            m = pattern.search(text, a, b)
+            if m is None or (also is not None and not also.search(text, a, b)):
+                continue
+            intent, done = _cue(_INTENT, text, a, b), _cue(_DONE, text, a, b)
+            state = "intended" if intent else ("done" if done else "named")
+            hit = Hit(kind, what, description, m.start(), m.end(), m.group(0), state, intent or done)
+            if kind == "budget" and (amount := _AMOUNT.search(text, a, b)):
+                hit.amount = " ".join(amount.group(0).split())
+            elif kind == "budget" and state == "done":
+                hit.state, hit.cue = "named", None
+                hit.notes.append("no amount given")
+            hit.spots, hit.date = _spots(text, a, b), _date(dates, a, b)
+            hits.append(hit)
+    return hits
+
+
+def find_program_regions(text: str, dates: list[DateHit]) -> list[Hit]:
+    """Programs the text says were formed or are active in named places (ambiguous places kept as such)."""
+    hits: list[Hit] = []
+    for a, b in clauses(text):
+        found = [(m, pid) for pid, pattern in PROGRAM_PATTERNS if (m := pattern.search(text, a, b))]
+        named = sorted(found, key=lambda x: x[0].start())
+        for i, (m, pid) in enumerate(named):
+            # places after the name, up to the next program named; before it only for "... sebagai Desa
+            # Migran Emas" (the village or regency is named first)
+            stop = named[i + 1][0].start() if i + 1 < len(named) else b
+            first = a if pid == "desa-migran-emas" and i == 0 else m.start()
+            active, intent = _cue(_ACTIVE, text, a, b), _cue(_INTENT, text, a, b)
+            spots = _spots(text, first, stop)
+            if not spots:
+                continue
+            state = "intended" if intent else ("done" if active else "named")
+            hit = Hit(pid, pid, "", m.start(), m.end(), m.group(0), state, intent or active, spots)
+            hit.date = _date(dates, a, b)
+            if re.search(r"\bBP2MI\b", text[a:b]):
+                hit.notes.append("bp2mi")  # BP2MI is named in the clause: it runs the program there
+            hits.append(hit)
+    return hits
