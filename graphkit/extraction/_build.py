@@ -211,14 +211,16 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     facts.date = _date_for(hits, signings, text)
     coop = [text[a:b] for a, b in _paragraphs(text) if _COOP.search(text[a:b])]
     offsets = [a for a, b in _paragraphs(text) if _COOP.search(text[a:b])]
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # partner key -> index in facts.partners
     for para_text, offset in zip(coop, offsets, strict=True):
         for m in find_partners(para_text):
             m.start, m.end = m.start + offset, m.end + offset
             key = m.region.code if m.region else m.name
             if key not in seen:
-                seen.add(key)
+                seen[key] = len(facts.partners)
                 facts.partners.append(m)
+            if seen[key] not in facts.signers and (signer := partner_signer(text, m)) is not None:
+                facts.signers[seen[key]] = signer  # "Bupati Ende <name>" may come after "Pemkab Ende"
         for c in _COUNT.finditer(para_text):
             what = " ".join(c["what"].casefold().split()).replace(" / ", "/")
             n = int(c["n"]) if c["n"].isdigit() else _NUM[c["n"].casefold()]
@@ -233,9 +235,6 @@ def article_facts(article: Article, today: dt.date) -> Facts:
         f"{facts.date.date.year}-{facts.date.weekday}" if facts.date and facts.date.weekday else
         (facts.date.date.isoformat() if facts.date else f"{year or 'undated'}"))  # fmt: skip
     facts.event = slug(f"bp2mi-{city}-{when}") if city else slug(f"bp2mi-{when}")
-    for i, m in enumerate(facts.partners):
-        if (signer := partner_signer(text, m)) is not None:
-            facts.signers[i] = signer
     if facts.counts and not facts.partners:
         facts.review.append("count reported, partners not named: no partner rows made")
     return facts

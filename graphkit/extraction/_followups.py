@@ -7,9 +7,9 @@ Rules only, one clause at a time (a sentence cut at ``;`` and at "sedangkan" / "
   ("telah", "menerbitkan", "diresmikan", "dibentuk" ...) and no word of intention in the clause ("akan",
   "berencana", "diharapkan", "mendorong", "langkah berikutnya", "belum" ...). Otherwise it is *intended* (or
   only *named*): a review note, never a row. A training budget needs an amount (Rp / juta / miliar) too.
-- a program (Satgas TPPO, Kawan PMI, Perwira PMI, Desa Migran Emas) is active in a region when the clause says
-  it was formed, inaugurated or runs there ("terbentuk", "dikukuhkan", "diresmikan", "aktif" ...) and names the
-  place: "di" + a list of names, or a regional government. A name that may mean several regions stays ambiguous.
+- a program (Satgas TPPO, Kawan PMI, Perwira PMI, Desa Migran Emas) is active in a region when the clause
+  says it was formed, inaugurated or runs there ("terbentuk", "dikukuhkan", "diresmikan", "aktif" ...) and
+  names the place: "di" + a list of names, or a regional government. An ambiguous name stays ambiguous.
 
 Nothing here makes rows: ``_links`` links each hit to an agreement and writes ``follow_ups`` /
 ``program_regions``.
@@ -23,16 +23,19 @@ from dataclasses import dataclass, field
 from graphkit.dataset._regions import Region
 from graphkit.extraction._dates import DateHit
 from graphkit.extraction._partners import find_partners
-from graphkit.extraction._places import resolve_place
+from graphkit.extraction._places import province_after, resolve_place
 
 __all__ = ["Hit", "Spot", "find_follow_ups", "find_program_regions", "clauses"]
 
 _I = re.IGNORECASE
 _PMI = r"pekerja\s+migran|\bPMI\b|\bTKI\b|tenaga\s+kerja\s+Indonesia"
+_PERDA = (
+    r"\b(?:Ran|Ra)?[Pp]erda\b|\bperaturan\s+daerah\b|\bPer(?:kada|bup|wali|gub)\b"
+    r"|\bperaturan\s+(?:bupati|wali\s*kota|gubernur)\b"
+)  # a Ranperda is a draft: see _INTENT
 #: (kind, what, pattern, a pattern the clause must also hold or None, description)
 FOLLOW_UPS = [
-    ("regulation", "Perda", re.compile(r"\bPerda\b|\bperaturan\s+daerah\b|\bPerkada\b|\bPerbup\b|\bPerwali\b"
-                                       r"|\bPergub\b|\bperaturan\s+(?:bupati|wali\s*kota|gubernur)\b", _I),
+    ("regulation", "Perda", re.compile(_PERDA, _I),
      re.compile(_PMI, _I), "regional regulation on the protection of migrant workers"),
     ("service", "LTSA", re.compile(r"\bLTSA\b|layanan\s+terpadu\s+satu\s+atap", _I), None,
      "LTSA one-stop service for migrant workers (Layanan Terpadu Satu Atap)"),
@@ -115,7 +118,7 @@ class Hit:
     cue: tuple[int, int, str] | None = None  # the word that says done, or intended
     spots: list[Spot] = field(default_factory=list)
     date: DateHit | None = None
-    amount: str = ""
+    amount: tuple[int, int, str] | None = None  # a training budget's amount as written
     notes: list[str] = field(default_factory=list)
 
 
@@ -151,12 +154,13 @@ def _spots(text: str, a: int, b: int) -> list[Spot]:
             place = resolve_place(item["name"].split(), kind)
             if place is None:
                 break
-            words = f"{item['kw']} {place.words}" if item["kw"] else place.words
-            end = item.start() + len(words)
+            spelled = re.match(r"\s+".join(map(re.escape, place.words.split())), clause[item.start("name") :])
+            end = item.start("name") + (spelled.end() if spelled else len(place.words))
+            end, more = province_after(clause, end, place.region)
+            words = " ".join(clause[item.start() : end].split())
             if not any(s.start <= a + item.start() < s.end for s in found):
-                found.append(
-                    Spot(a + item.start(), a + end, words, place.region, place.candidates, place.notes)
-                )
+                notes = [*place.notes, *more]
+                found.append(Spot(a + item.start(), a + end, words, place.region, place.candidates, notes))
             sep = _SEP.match(clause, end)
             if sep is None:
                 break
@@ -164,10 +168,17 @@ def _spots(text: str, a: int, b: int) -> list[Spot]:
     keys, out = set(), []
     for s in sorted(found, key=lambda s: s.start):
         key = s.region.code if s.region else tuple(r.code for r in s.candidates)
+        if out and s.region and s.region.level == "province" and _in_province(out[-1], s.region.code):
+            continue  # "di Batam, Kepulauan Riau": the province only says where the city is
         if key not in keys:
             keys.add(key)
             out.append(s)
     return out
+
+
+def _in_province(spot: Spot, province: str) -> bool:
+    regions = (spot.region,) if spot.region else spot.candidates
+    return bool(regions) and all(r.level == "regency" and r.province_code == province for r in regions)
 
 
 def _cue(pattern: re.Pattern[str], text: str, a: int, b: int) -> tuple[int, int, str] | None:
@@ -192,7 +203,7 @@ def find_follow_ups(text: str, dates: list[DateHit]) -> list[Hit]:
             state = "intended" if intent else ("done" if done else "named")
             hit = Hit(kind, what, description, m.start(), m.end(), m.group(0), state, intent or done)
             if kind == "budget" and (amount := _AMOUNT.search(text, a, b)):
-                hit.amount = " ".join(amount.group(0).split())
+                hit.amount = (amount.start(), amount.end(), amount.group(0))
             elif kind == "budget" and state == "done":
                 hit.state, hit.cue = "named", None
                 hit.notes.append("no amount given")

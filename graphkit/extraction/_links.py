@@ -109,7 +109,7 @@ def _follow_ups(
                 if spot.region is None:
                     review.append(f"region ambiguous: {_spot_label(spot)}: region left empty")
             review += hit.notes + (hit.date.notes if hit.date else [])
-            desc = hit.description + (f": {hit.amount}" if hit.amount else "")
+            desc = hit.description + (f": {' '.join(hit.amount[2].split())}" if hit.amount else "")
             spot_ev = (spot.start, spot.end, spot.words) if spot is not None else None
             date_ev = (hit.date.start, hit.date.end, hit.date.words) if hit.date else None
             rows.append({
@@ -117,7 +117,7 @@ def _follow_ups(
                 "date": hit.date.date.isoformat() if hit.date and hit.date.date else "",
                 "region": region, "description": desc, "source_id": facts.source_id,
                 "date_precision": hit.date.precision if hit.date else "",
-                "evidence": _ev((hit.start, hit.end, hit.words), hit.cue, spot_ev, date_ev),
+                "evidence": _ev((hit.start, hit.end, hit.words), hit.cue, hit.amount, spot_ev, date_ev),
                 "review": "; ".join(review)})  # fmt: skip
 
 
@@ -129,12 +129,10 @@ def _program_regions(tables: dict[str, list[dict[str, str]]], facts: Facts, note
     uses_bp2mi = False
     for hit in facts.program_regions:
         where = evidence(hit.start, hit.end, hit.words)
-        if hit.state != "done":
-            cue = f" ({evidence(*hit.cue)})" if hit.cue else ""
-            state = (
-                "only announced" if hit.state == "intended" else "named with places, not said to be active"
-            )
-            notes.append(f"program {hit.kind} {state}{cue}, at {where}: no program_regions row")
+        if hit.state != "done":  # only named with a place (a meeting venue ...): no note
+            if hit.state == "intended" and hit.cue:
+                cue = evidence(*hit.cue)
+                notes.append(f"program {hit.kind} only announced ({cue}), at {where}: no program_regions row")
             continue
         for spot in hit.spots:
             if spot.region is None:

@@ -13,7 +13,7 @@ from graphkit.extraction._partners import Mention
 
 __all__ = ["Signer", "bp2mi_signer", "partner_signer"]
 
-_PERSON = r"(?P<name>[A-Z][a-z][\w'.\-]*(?:\s+[A-Z][\w'.\-]*){0,3})"
+_PERSON = r"(?P<name>[A-Z][a-z][\w'\-]*(?: (?:[A-Z]\.|[A-Z][\w'\-]*)){0,3})"  # words on one line
 _BY = r"(?:diwakili\s+oleh|(?:ditandatangani|diteken)\s+(?:langsung\s+)?oleh|dilakukan\s+oleh)"
 _BP2MI_TITLE = (
     r"(?P<title>(?:Plt\.?\s+)?(?:Kepala|Wakil\s+Kepala|Sekretaris\s+Utama|Deputi\s+Bidang\s+[A-Z]\w*"
