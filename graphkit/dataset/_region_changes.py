@@ -42,11 +42,14 @@ def _table() -> tuple[Moved, ...]:
     return tuple(Moved(**row) for row in csv.DictReader(io.StringIO(text)))
 
 
+@cache
 def moved_by_old_code() -> dict[str, Moved]:
-    """``{"91.01": Moved("91.01", "93.01", "Kabupaten Merauke", "Papua", "Papua Selatan", ...)}``."""
+    """``{"91.01": Moved("91.01", "93.01", "Kabupaten Merauke", "Papua", "Papua Selatan", ...)}`` (shared:
+    do not change it)."""
     return {m.old_code: m for m in _table()}
 
 
+@cache
 def moved_by_code() -> dict[str, Moved]:
     """The same, keyed by today's code (``"93.01"``)."""
     return {m.code: m for m in _table()}

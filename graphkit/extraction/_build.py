@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphkit.extraction._dates import DateHit, article_year, find_dates
-from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions
+from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
 from graphkit.extraction._partners import Mention, find_partners, slug
 from graphkit.extraction._read import Article
 from graphkit.extraction._signers import Signer, bp2mi_signer, partner_signer
@@ -73,9 +73,6 @@ PROGRAMS = [
 _DATELINE_CITY = re.compile(
     r"^\s*(?:[A-Z]{3,}\s*,\s*)?(?P<city>[A-Z][A-Za-z]+(?:\s[A-Z][a-z]+)?)\s*[,(\u2013\u2014-]"
 )
-_LINKED = re.compile(r"(?i)\bperda\b|peraturan\s+(?:daerah|bupati|wali|gubernur)|\bper(?:kada|bup|wali|gub)\b"
-                     r"|\bLTSA\b|layanan\s+terpadu|anggaran|migran\s+emas|kawan\s+pmi|rencana\s+aksi"
-                     r"|satgas\s+tppo|perwira\)?\s+pmi")  # fmt: skip
 _PUBLISHER = re.compile(r"^\s*(?:[A-Z][a-z]+\s*)?\((?P<p>ANTARA|Antara)\)|^\s*(?P<q>[A-Z]{4,})\s*,")
 
 
@@ -192,13 +189,11 @@ def article_facts(article: Article, today: dt.date) -> Facts:
         if m := re.search(pattern, text):
             facts.programs.append((pid, Fact(pid, m.start(), m.end(), m.group(0))))
     signings = _signings(text)
-    linked = _LINKED.search(text) is not None
+    linked = has_keywords(text)
     hits = find_dates(text, published, year, today) if signings or linked else []
     if linked:
-        facts.follow_ups, facts.program_regions = (
-            find_follow_ups(text, hits),
-            find_program_regions(text, hits),
-        )
+        facts.follow_ups = find_follow_ups(text, hits)
+        facts.program_regions = find_program_regions(text, hits)
     if not signings:
         facts.review.append("no signing reported (no penandatanganan / menandatangani / meneken): check")
         return facts

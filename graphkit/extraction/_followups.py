@@ -17,15 +17,17 @@ Nothing here makes rows: ``_links`` links each hit to an agreement and writes ``
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graphkit.dataset._regions import Region
 from graphkit.extraction._dates import DateHit
 from graphkit.extraction._partners import find_partners
 from graphkit.extraction._places import province_after, resolve_place
 
-__all__ = ["Hit", "Spot", "find_follow_ups", "find_program_regions", "clauses"]
+__all__ = ["Hit", "Spot", "find_follow_ups", "find_program_regions", "clauses", "has_keywords"]
 
 _I = re.IGNORECASE
 _PMI = r"pekerja\s+migran|\bPMI\b|\bTKI\b|tenaga\s+kerja\s+Indonesia"
@@ -72,6 +74,18 @@ PROGRAM_PATTERNS = [
     ("perwira-pmi", re.compile(r"\bPerwira\)?\s+PMI\b")),
     ("desa-migran-emas", re.compile(r"\bdesa\s+migran\s+emas\b", _I)),
 ]
+#: Lower-case words one of which a text must hold for each pattern above to be tried (a substring test is
+#: far cheaper than a case-insensitive regex search: 1,000 articles stay fast).
+_NEEDLES = {
+    "Perda": ("perda", "peraturan", "perkada", "perbup", "perwali", "pergub"),
+    "LTSA": ("ltsa", "layanan terpadu"),
+    "training budget": ("anggaran",), "Desa Migran Emas": ("migran emas",), "Kawan PMI": ("kawan",),
+    "action plan": ("rencana aksi",), "satgas-tppo": ("satgas",), "kawan-pmi": ("kawan",),
+    "perwira-pmi": ("perwira",), "desa-migran-emas": ("migran emas",),
+}  # fmt: skip
+_GOV_WORDS = ("pemerintah", "pemkab", "pemkot", "pemko", "pemprov", "pemda", "bupati", "wali", "gubernur",
+              "kabupaten", "kab.", "kota", "provinsi", "prov.", "regency", "city")  # fmt: skip
+_CUT_NEEDLES = (";", "sedangkan", "sementara itu", "namun", "tetapi")
 _ACTIVE = re.compile(
     r"\b(?:terbentuk|dibentuk|membentuk|pembentukan|dikukuhkan|mengukuhkan|pengukuhan|diresmikan|meresmikan"
     r"|peresmian|dilantik|melantik|pelantikan|ditetapkan|menetapkan|penetapan|diluncurkan|meluncurkan"
@@ -86,10 +100,13 @@ _ITEM = re.compile(rf"{_KIND_WORD}(?P<name>{_NAME})")
 _SEP = re.compile(r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+dan\s+|\s+serta\s+)")
 _KINDS = {"kabupaten": "kabupaten", "kab.": "kabupaten", "kota": "kota", "provinsi": "provinsi",
           "prov.": "provinsi"}  # fmt: skip
-_SENTENCE_END = re.compile(r"(?P<w>\w*)[.!?](?=\s+[\"“A-Z(])|\n")
-_ABBREVIATIONS = {"kab", "prov", "kec", "kel", "ds", "dr", "drs", "ir", "no", "jl", "kh", "h", "hj", "st",
-                  "tbk", "sdr", "bpk", "ibu", "prof", "mr", "mrs"}  # fmt: skip
-_CLAUSE_CUT = re.compile(r";|,?\s+(?:sedangkan|sementara\s+itu|namun|tetapi)\s+", _I)
+_ABBREVIATIONS = ("kab", "prov", "kec", "kel", "ds", "dr", "drs", "ir", "no", "jl", "kh", "hj", "st", "tbk",
+                  "sdr", "bpk", "ibu", "prof", "mr", "mrs")  # fmt: skip
+#: A sentence ends at . ! ? before a capital (not after "Kab.", "Dr.", an initial ...) or at a line end.
+_SENTENCE_END = re.compile(
+    r"[.!?](?<!\b[A-Z]\.)" + "".join(rf"(?<!\b(?i:{a})\.)" for a in _ABBREVIATIONS) + r"(?=\s+[\"“A-Z(])|\n"
+)
+_CLAUSE_CUT = re.compile(r";|\b(?i:sedangkan|sementara\s+itu|namun|tetapi)\b")
 
 
 @dataclass
@@ -122,31 +139,45 @@ class Hit:
     notes: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=4)
 def clauses(text: str) -> list[tuple[int, int]]:
-    """Character spans of the clauses of ``text`` (sentences cut at ``;`` and contrast words)."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        word = m["w"] or ""
-        if word.casefold() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-            continue
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(text)))
-    out = []
-    for a, b in spans:
-        pos = a
-        for m in _CLAUSE_CUT.finditer(text, a, b):
-            out.append((pos, m.start()))
-            pos = m.end()
-        out.append((pos, b))
-    return [(a, b) for a, b in out if text[a:b].strip()]
+    """Character spans of the clauses of ``text`` (sentences cut at ``;`` and contrast words); the last few
+    texts' spans are kept (follow-ups and programs of one article use the same)."""
+    cuts = [(m.end(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    lower = text.lower()  # str.find on it is far cheaper than a case-insensitive regex
+    if len(lower) == len(text) and any(n in lower for n in _CUT_NEEDLES):
+        for word in _CUT_NEEDLES:
+            i = lower.find(word)
+            while i >= 0:
+                end = i + len(word)
+                if word == ";" or (
+                    (i == 0 or not lower[i - 1].isalnum()) and not lower[end : end + 1].isalnum()
+                ):
+                    a = i
+                    while a > 0 and text[a - 1] in " \t,":
+                        a -= 1
+                    cuts.append((a, end))
+                i = lower.find(word, end)
+        cuts.sort()
+    elif len(lower) != len(text):
+        cuts += [(m.start(), m.end()) for m in _CLAUSE_CUT.finditer(text)]
+        cuts.sort()
+    out, pos = [], 0
+    for a, b in cuts:
+        if a >= pos:
+            out.append((pos, a))
+            pos = b
+    out.append((pos, len(text)))
+    return [(a, b) for a, b in out if not text[a:b].isspace() and a < b]
 
 
 def _spots(text: str, a: int, b: int) -> list[Spot]:
     """Regions named in text[a:b]: regional governments, and lists after "di"."""
     clause = text[a:b]
+    lower = clause.lower()
     found = [Spot(m.start + a, m.end + a, m.words, m.region, m.candidates, list(m.notes))
-             for m in find_partners(clause) if m.type == "regional_government"]  # fmt: skip
+             for m in (find_partners(clause) if any(w in lower for w in _GOV_WORDS) else [])
+             if m.type == "regional_government"]  # fmt: skip
     for di in _DI.finditer(clause):
         pos = di.end()
         while (item := _ITEM.match(clause, pos)) is not None:
@@ -191,12 +222,51 @@ def _date(dates: list[DateHit], a: int, b: int) -> DateHit | None:
     return min(inside, key=lambda d: 0 if d.precision == "day" else 1) if inside else None
 
 
-def find_follow_ups(text: str, dates: list[DateHit]) -> list[Hit]:
+def has_keywords(text: str) -> bool:
+    """Whether ``text`` may hold a follow-up or a program at all (a cheap test before the real search)."""
+    lower = text.lower()
+    return any(n in lower for needles in _NEEDLES.values() for n in needles)
+
+
+def _in_clauses(
+    text: str, patterns: list[tuple[str, re.Pattern[str]]], spans: list[tuple[int, int]] | None
+) -> list[tuple[int, int, list[re.Match[str] | None]]]:
+    """``(clause start, clause end, [first match of each pattern in that clause or None])`` for the clauses
+    where some pattern matches (searched only around the lower-case needles of each pattern)."""
+    lower = text.lower()
+    found: list[tuple[int, re.Match[str]]] = []
+    for i, (name, pattern) in enumerate(patterns):
+        if len(lower) != len(text):  # lower() changed the length: offsets differ, search it all
+            found += [(i, m) for m in pattern.finditer(text)]
+            continue
+        seen = set()
+        for needle in _NEEDLES[name]:  # each match holds its needle: search only around them
+            j = lower.find(needle)
+            while j >= 0:
+                m = pattern.search(text, max(0, j - 16), j + 60)
+                if m is not None and m.start() not in seen:
+                    seen.add(m.start())
+                    found.append((i, m))
+                j = lower.find(needle, j + 1)
+    if not found:
+        return []
+    spans = spans if spans is not None else clauses(text)
+    starts = [a for a, _ in spans]
+    per: dict[int, list[re.Match[str] | None]] = {}
+    for i, m in found:
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < spans[k][1]:
+            slot = per.setdefault(k, [None] * len(patterns))
+            if slot[i] is None:
+                slot[i] = m
+    return [(*spans[k], per[k]) for k in sorted(per)]
+
+
+def find_follow_ups(text: str, dates: list[DateHit], spans: list[tuple[int, int]] | None = None) -> list[Hit]:
     """Every follow-up keyword in ``text`` with its state (done / intended / named), places and date."""
     hits: list[Hit] = []
-    for a, b in clauses(text):
-        for kind, what, pattern, also, description in FOLLOW_UPS:
-            m = pattern.search(text, a, b)
+    for a, b, matches in _in_clauses(text, [(f[1], f[2]) for f in FOLLOW_UPS], spans):
+        for (kind, what, _pattern, also, description), m in zip(FOLLOW_UPS, matches, strict=True):
             if m is None or (also is not None and not also.search(text, a, b)):
                 continue
             intent, done = _cue(_INTENT, text, a, b), _cue(_DONE, text, a, b)
@@ -207,16 +277,19 @@ def find_follow_ups(text: str, dates: list[DateHit]) -> list[Hit]:
             elif kind == "budget" and state == "done":
                 hit.state, hit.cue = "named", None
                 hit.notes.append("no amount given")
-            hit.spots, hit.date = _spots(text, a, b), _date(dates, a, b)
+            if hit.state == "done":  # places and date matter only for a row
+                hit.spots, hit.date = _spots(text, a, b), _date(dates, a, b)
             hits.append(hit)
     return hits
 
 
-def find_program_regions(text: str, dates: list[DateHit]) -> list[Hit]:
+def find_program_regions(
+    text: str, dates: list[DateHit], spans: list[tuple[int, int]] | None = None
+) -> list[Hit]:
     """Programs the text says were formed or are active in named places (ambiguous places kept as such)."""
     hits: list[Hit] = []
-    for a, b in clauses(text):
-        found = [(m, pid) for pid, pattern in PROGRAM_PATTERNS if (m := pattern.search(text, a, b))]
+    for a, b, matches in _in_clauses(text, PROGRAM_PATTERNS, spans):
+        found = [(m, pid) for (pid, _), m in zip(PROGRAM_PATTERNS, matches, strict=True) if m is not None]
         named = sorted(found, key=lambda x: x[0].start())
         for i, (m, pid) in enumerate(named):
             # places after the name, up to the next program named; before it only for "... sebagai Desa
@@ -224,6 +297,8 @@ def find_program_regions(text: str, dates: list[DateHit]) -> list[Hit]:
             stop = named[i + 1][0].start() if i + 1 < len(named) else b
             first = a if pid == "desa-migran-emas" and i == 0 else m.start()
             active, intent = _cue(_ACTIVE, text, a, b), _cue(_INTENT, text, a, b)
+            if not (active or intent):
+                continue  # only named (a meeting of the program somewhere ...): nothing to note
             spots = _spots(text, first, stop)
             if not spots:
                 continue

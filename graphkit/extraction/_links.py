@@ -72,8 +72,10 @@ def _follow_ups(
     article: list[tuple[dict, dict | None]],
     notes: list[str],
 ) -> None:
-    text = facts.article.text
-    linked = bool(_LINK.search(text))
+    if not facts.follow_ups:
+        return
+    done = any(h.state == "done" for h in facts.follow_ups)
+    linked = done and _LINK.search(facts.article.text) is not None
     rows = tables.setdefault("follow_ups", [])
     ids = {r["id"] for r in rows}
     for hit in facts.follow_ups:
@@ -123,6 +125,8 @@ def _follow_ups(
 
 def _program_regions(tables: dict[str, list[dict[str, str]]], facts: Facts, notes: list[str]) -> bool:
     """Rows for programs active in a region; True when a row names BP2MI as the organization running it."""
+    if not facts.program_regions:
+        return False
     rows = tables.setdefault("program_regions", [])
     have = {(r["program_id"], r["region"]) for r in rows}
     programs = {p["id"]: p for p in tables.get("programs", [])}

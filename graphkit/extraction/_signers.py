@@ -47,7 +47,9 @@ def _name(words: str) -> str:
 
 def bp2mi_signer(text: str) -> Signer | None:
     """BP2MI's signatory: "diwakili oleh Kepala BP2MI X" or "Kepala BP2MI X menandatangani"."""
-    m = _BP2MI_BY.search(text) or _BP2MI_SUBJECT.search(text)
+    m = _BP2MI_BY.search(text) if "oleh" in text else None
+    if m is None and ("menandatangani" in text or "meneken" in text):
+        m = _BP2MI_SUBJECT.search(text)
     if m is None or not (name := _name(m["name"])):
         return None
     end = m.start("name") + len(name)
