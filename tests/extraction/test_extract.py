@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from score import dataset_signings, load_labels, score
+from score import dataset_links, dataset_signings, load_labels, score
 
 from graphkit import GraphkitError, extract
 from graphkit.dataset._validate import validate_dataset
@@ -51,10 +51,12 @@ def test_every_named_partner_of_the_seeds_is_found_with_region_date_precision_an
 
 @needs_seeds
 def test_seeds_score_perfect_and_nothing_invented() -> None:
-    result = score(SEEDS, load_labels([NEWS]))
+    result = score(SEEDS, load_labels([NEWS]), dataset_links(NEWS))
     assert result["articles"] == 5
     assert result["pemda_precision"] == 1.0 and result["pemda_recall"] == 1.0
     assert result["invented"] == []
+    # Kawan PMI in Kota Makassar and in NTT, as hand-built; Bandung (ambiguous) and the no follow-ups alike
+    assert result["links_tp_fp_fn"] == (2, 0, 0)
 
 
 @needs_seeds
