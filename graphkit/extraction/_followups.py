@@ -3,10 +3,11 @@
 Rules only, one clause at a time (a sentence cut at ``;`` and at "sedangkan" / "namun" ...):
 
 - a follow-up keyword (a Perda on migrant-worker protection, an LTSA one-stop service, a training budget,
-  Desa Migran Emas, Kawan PMI, an action plan) counts as *done* only with a verb or word saying it happened
-  ("telah", "menerbitkan", "diresmikan", "dibentuk" ...) and no word of intention in the clause ("akan",
-  "berencana", "diharapkan", "mendorong", "langkah berikutnya", "belum" ...). Otherwise it is *intended* (or
-  only *named*): a review note, never a row. A training budget needs an amount (Rp / juta / miliar) too.
+  Desa Migran Emas, Kawan PMI, an action plan) counts as *done* only with a verb of its own saying it happened
+  ("menerbitkan" a Perda, "diresmikan" an LTSA, "dibentuk" Kawan PMI ...) and no word of intention in the
+  clause ("akan", "berencana", "diharapkan", "mendorong", "langkah berikutnya", "belum" ...). Otherwise it is
+  *intended* (or only *named*): a review note, never a row. A training budget needs an amount (Rp / juta /
+  miliar) too.
 - a program (Satgas TPPO, Kawan PMI, Perwira PMI, Desa Migran Emas) is active in a region when the clause
   says it was formed, inaugurated or runs there ("terbentuk", "dikukuhkan", "diresmikan", "aktif" ...) and
   names the place: "di" + a list of names, or a regional government. An ambiguous name stays ambiguous.
@@ -48,14 +49,31 @@ FOLLOW_UPS = [
     ("other", "Kawan PMI", re.compile(r"\bKawan\s+PMI\b"), None, "Kawan PMI community or board formed"),
     ("action_plan", "action plan", re.compile(r"\brencana\s+aksi\b", _I), None, "action plan drawn up"),
 ]  # fmt: skip
-_DONE = re.compile(
-    r"\b(?:telah|sudah|resmi|berhasil|menerbitkan|diterbitkan|mengesahkan|disahkan|pengesahan|menetapkan"
-    r"|ditetapkan|penetapan|meresmikan|diresmikan|peresmian|membuka|dibuka|beroperasi|meluncurkan|diluncurkan"
-    r"|peluncuran|membentuk|dibentuk|terbentuk|pembentukan|mengukuhkan|dikukuhkan|pengukuhan|melantik|dilantik"
-    r"|pelantikan|mengalokasikan|dialokasikan|menganggarkan|dianggarkan|merampungkan|menyusun|disusun"
-    r"|memiliki)\b",
-    _I,
-)
+
+
+def _verbs(words: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{words})\b", _I)
+
+
+#: Per follow-up (``what``): the verbs that say it happened (a plain "telah" is not enough: "PMI telah
+#: dilayani di LTSA" is no LTSA opened).
+_DONE = {
+    "Perda": _verbs(r"menerbitkan|diterbitkan|penerbitan|mengesahkan|disahkan|pengesahan|menetapkan"
+                    r"|ditetapkan|penetapan|memiliki|mengundangkan|diundangkan"),
+    "LTSA": _verbs(r"membuka|dibuka|pembukaan|meresmikan|diresmikan|peresmian|beroperasi|meluncurkan"
+                   r"|diluncurkan|peluncuran|memiliki|membangun|dibangun"),
+    "training budget": _verbs(r"mengalokasikan|dialokasikan|menganggarkan|dianggarkan|menyediakan|disediakan"
+                              r"|mengucurkan|dikucurkan"),
+    "Desa Migran Emas": _verbs(r"menetapkan|ditetapkan|penetapan|meresmikan|diresmikan|peresmian|mengukuhkan"
+                               r"|dikukuhkan|pengukuhan|meluncurkan|diluncurkan|peluncuran|dicanangkan"),
+    "Kawan PMI": _verbs(r"membentuk|dibentuk|terbentuk|pembentukan|mengukuhkan|dikukuhkan|pengukuhan|melantik"
+                        r"|dilantik|pelantikan"),
+    "action plan": _verbs(r"menyusun|disusun|penyusunan|merampungkan|dirampungkan|menetapkan|ditetapkan"
+                          r"|menandatangani|ditandatangani|merumuskan|dirumuskan"),
+}  # fmt: skip
+#: Words of purpose: an intention only before the keyword ("agar Pemkab membuat Perda"), not after it
+#: ("menerbitkan Perda agar PMI terlindungi").
+_PURPOSE = ("agar", "supaya")
 _INTENT = re.compile(
     r"\b(?:akan|berencana|rencananya|direncanakan|merencanakan|diharapkan|berharap|harapan(?:nya)?|mengharapkan"
     r"|mendorong|didorong|mendesak|meminta|diminta|mengimbau|diimbau|mengajak|menargetkan|ditargetkan|berjanji"
@@ -89,7 +107,7 @@ _CUT_NEEDLES = (";", "sedangkan", "sementara itu", "namun", "tetapi")
 _ACTIVE = re.compile(
     r"\b(?:terbentuk|dibentuk|membentuk|pembentukan|dikukuhkan|mengukuhkan|pengukuhan|diresmikan|meresmikan"
     r"|peresmian|dilantik|melantik|pelantikan|ditetapkan|menetapkan|penetapan|diluncurkan|meluncurkan"
-    r"|peluncuran|aktif|hadir|beroperasi|berjalan)\b",
+    r"|peluncuran|aktif|beroperasi|berjalan)\b",
     _I,
 )
 _NAME = r"[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,4}"
@@ -217,6 +235,14 @@ def _cue(pattern: re.Pattern[str], text: str, a: int, b: int) -> tuple[int, int,
     return (m.start(), m.end(), m.group(0)) if m else None
 
 
+def _intent(text: str, a: int, b: int, at: int) -> tuple[int, int, str] | None:
+    """The first word of intention in text[a:b]; "agar" / "supaya" only before ``at`` (the keyword)."""
+    for m in _INTENT.finditer(text, a, b):
+        if m.group(0).lower() not in _PURPOSE or m.start() < at:
+            return (m.start(), m.end(), m.group(0))
+    return None
+
+
 def _date(dates: list[DateHit], a: int, b: int) -> DateHit | None:
     inside = [d for d in dates if a <= d.start < b and d.precision != "none"]
     return min(inside, key=lambda d: 0 if d.precision == "day" else 1) if inside else None
@@ -269,7 +295,7 @@ def find_follow_ups(text: str, dates: list[DateHit], spans: list[tuple[int, int]
         for (kind, what, _pattern, also, description), m in zip(FOLLOW_UPS, matches, strict=True):
             if m is None or (also is not None and not also.search(text, a, b)):
                 continue
-            intent, done = _cue(_INTENT, text, a, b), _cue(_DONE, text, a, b)
+            intent, done = _intent(text, a, b, m.start()), _cue(_DONE[what], text, a, b)
             state = "intended" if intent else ("done" if done else "named")
             hit = Hit(kind, what, description, m.start(), m.end(), m.group(0), state, intent or done)
             if kind == "budget" and (amount := _AMOUNT.search(text, a, b)):
@@ -296,7 +322,7 @@ def find_program_regions(
             # Migran Emas" (the village or regency is named first)
             stop = named[i + 1][0].start() if i + 1 < len(named) else b
             first = a if pid == "desa-migran-emas" and i == 0 else m.start()
-            active, intent = _cue(_ACTIVE, text, a, b), _cue(_INTENT, text, a, b)
+            active, intent = _cue(_ACTIVE, text, a, b), _intent(text, a, b, m.start())
             if not (active or intent):
                 continue  # only named (a meeting of the program somewhere ...): nothing to note
             spots = _spots(text, first, stop)

@@ -169,3 +169,16 @@ def test_day_month_dates_take_the_year_of_the_dateline(tmp_path: Path) -> None:
     assert "year 2024" in agreement["review"]
     (partner,) = [o for o in _rows(tmp_path / "out", "organizations") if o["id"] != "bp2mi"]
     assert (partner["region"], partner["name"]) == ("52.03", "Pemerintah Kabupaten Lombok Timur")
+
+
+@needs_seeds
+def test_seeds_signatories_programs_in_regions_and_no_follow_ups_as_hand_built(seeds_draft: Path) -> None:
+    gold = {p["signed_by"] for p in _rows(NEWS, "parties") if p["signed_by"]}
+    got = {p["signed_by"] for p in _rows(seeds_draft, "parties") if p["signed_by"]}
+    assert got == gold == {"Benny Rhamdani, Kepala BP2MI"}
+    regions = {(r["program_id"], r["region"], r["since"]) for r in _rows(seeds_draft, "program_regions")}
+    assert regions == {(r["program_id"], r["region"], r["since"]) for r in _rows(NEWS, "program_regions")}
+    assert not (seeds_draft / "follow_ups.csv").exists()  # the seeds announce or urge, they report none done
+    reviews = {s["id"][:40]: s["review"] for s in _rows(seeds_draft, "sources")}
+    assert any("action plan only announced or urged" in r for r in reviews.values())
+    assert any("32.04 Kabupaten Bandung, 32.73 Kota Bandung" in r for r in reviews.values())

@@ -63,7 +63,7 @@ def test_reported_follow_ups_are_rows_linked_to_the_articles_agreement(tmp_path:
     perda, budget = rows["regulation"], rows["budget"]
     assert {perda["agreement_id"], budget["agreement_id"]} == {agreement["id"]}
     assert (perda["region"], perda["date"], perda["date_precision"]) == ("93.01", "2021-05-20", "day")
-    assert _spans(MERAUKE, perda["evidence"]) == ["Perda", "telah", "Pemkab Merauke", "20 Mei 2021"]
+    assert _spans(MERAUKE, perda["evidence"]) == ["Perda", "menerbitkan", "Pemkab Merauke", "20 Mei 2021"]
     assert _spans(MERAUKE, budget["evidence"]) == [
         "anggaran",
         "mengalokasikan",
@@ -107,7 +107,10 @@ def test_the_draft_with_follow_ups_and_program_regions_validates(tmp_path: Path)
      ("Perda pelindungan PMI dibicarakan di Ende.", "named"),
      ("Pemkab Ende mengalokasikan anggaran pelatihan calon PMI.", "named"),  # no amount
      ("Pemkab Ende telah membuka LTSA pekerja migran.", "done"),
-     ("Langkah berikutnya adalah merumuskan rencana aksi.", "intended")],
+     ("Langkah berikutnya adalah merumuskan rencana aksi.", "intended"),
+     ("PMI telah dilayani di LTSA Kupang.", "named"),  # an LTSA in use, not one opened
+     ("Pemkab Ende menerbitkan Perda pelindungan PMI agar pekerja migran terlindungi.", "done"),
+     ("BP2MI meminta agar Pemkab Ende menerbitkan Perda pelindungan PMI.", "intended")],
 )  # fmt: skip
 def test_a_follow_up_is_done_only_with_a_verb_of_doing_and_no_word_of_intention(
     sentence: str, state: str
