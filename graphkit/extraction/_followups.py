@@ -155,6 +155,7 @@ class Hit:
     date: DateHit | None = None
     amount: tuple[int, int, str] | None = None  # a training budget's amount as written
     notes: list[str] = field(default_factory=list)
+    bp2mi: bool = False  # BP2MI is named in the clause (it runs the program there)
 
 
 @lru_cache(maxsize=4)
@@ -331,7 +332,6 @@ def find_program_regions(
             state = "intended" if intent else ("done" if active else "named")
             hit = Hit(pid, pid, "", m.start(), m.end(), m.group(0), state, intent or active, spots)
             hit.date = _date(dates, a, b)
-            if re.search(r"\bBP2MI\b", text[a:b]):
-                hit.notes.append("bp2mi")  # BP2MI is named in the clause: it runs the program there
+            hit.bp2mi = "BP2MI" in text[a:b]
             hits.append(hit)
     return hits

@@ -23,6 +23,7 @@ _LINK = re.compile(
     r"(?i)tindak\s+lanjut|menindaklanjuti|implementasi|realisasi|hasil\s+(?:dari\s+)?kerja\s*sama"
     r"|pelaksanaan\s+(?:dari\s+)?(?:nota|MoU|perjanjian|kesepakatan|kerja\s*sama)"
 )
+_PROGRAMS = ("Kawan PMI", "Desa Migran Emas")  # follow-ups that are also programs (program_regions)
 _STATE = {"intended": "only announced or urged", "named": "named, not reported as done"}
 
 
@@ -82,17 +83,19 @@ def _follow_ups(
         where = evidence(hit.start, hit.end, hit.words)
         if hit.state != "done":
             cue = f" ({evidence(*hit.cue)})" if hit.cue else ""
-            if hit.what not in ("Kawan PMI", "Desa Migran Emas"):  # programs named anyway: no note
+            if hit.what not in _PROGRAMS:  # programs named anyway: no note
                 extra = "".join(f", {n}" for n in hit.notes)
                 notes.append(f"{hit.what} {_STATE[hit.state]}{cue}{extra}, at {where}: not a follow-up")
             continue
         if not article and not linked:
-            if hit.what not in ("Kawan PMI", "Desa Migran Emas"):
+            if hit.what not in _PROGRAMS:
                 notes.append(f"{hit.what} reported at {where}, but no agreement in the article to link it to")
             continue
         for spot in hit.spots or [None]:
             found, how = _candidates(spot, article, tables, linked)
             if len(found) != 1:
+                if not found and hit.what in _PROGRAMS:
+                    continue  # a program formed where the article signed nothing: program_regions say it
                 listed = ", ".join(a["id"] for a in found) or "none found"
                 place = f" in {_spot_label(spot)}" if spot else ""
                 notes.append(f"{hit.what} reported{place} at {where}: which agreement it follows is unclear "
@@ -111,6 +114,8 @@ def _follow_ups(
                 if spot.region is None:
                     review.append(f"region ambiguous: {_spot_label(spot)}: region left empty")
             review += hit.notes + (hit.date.notes if hit.date else [])
+            if hit.date and hit.date.date and hit.date.date.isoformat() < agreement.get("signed_on", ""):
+                review.append(f"dated before the signing ({agreement['signed_on']}): is it a follow-up?")
             desc = hit.description + (f": {' '.join(hit.amount[2].split())}" if hit.amount else "")
             spot_ev = (spot.start, spot.end, spot.words) if spot is not None else None
             date_ev = (hit.date.start, hit.date.end, hit.date.words) if hit.date else None
@@ -158,7 +163,7 @@ def _program_regions(tables: dict[str, list[dict[str, str]]], facts: Facts, note
                 review.append(f"since: only the year of the article ({facts.published_year})")
             else:
                 since, precision = "", ""
-            org = "bp2mi" if "bp2mi" in hit.notes else ""
+            org = "bp2mi" if hit.bp2mi else ""
             uses_bp2mi |= bool(org)
             date_ev = (hit.date.start, hit.date.end, hit.date.words) if hit.date else None
             rows.append({

@@ -214,3 +214,36 @@ def test_a_province_after_a_city_only_says_where_it_is() -> None:
     (hit,) = find_program_regions(text, find_dates(text, None, 2023, TODAY))
     assert [s.region.code if s.region else None for s in hit.spots] == ["21.71", None]
     assert [r.code for r in hit.spots[1].candidates] == ["53.01", "53.71"]  # Kupang: kabupaten or kota
+
+
+def test_a_follow_up_dated_before_the_signing_says_so(tmp_path: Path) -> None:
+    text = ("Jakarta - BP2MI menandatangani MoU dengan Pemkab Ende pada 5 April 2022. Pemkab Ende telah "
+            "menerbitkan Perda pelindungan PMI pada 2 Januari 2020.\n")  # fmt: skip
+    (row,) = _rows(_extract(tmp_path, "old.txt", text), "follow_ups")
+    assert (
+        row["date"] == "2020-01-02"
+        and "dated before the signing (2022-04-05): is it a follow-up?" in row["review"]
+    )
+
+
+def test_a_desa_migran_emas_in_the_partners_regency_is_a_follow_up_and_a_program_region(
+    tmp_path: Path,
+) -> None:
+    text = ("WAINGAPU - BP2MI menandatangani PKS dengan Pemkab Sumba Timur pada 10 Mei 2023. Sesudahnya Desa "
+            "Lewa di Kabupaten Sumba Timur ditetapkan sebagai Desa Migran Emas oleh BP2MI.\n")  # fmt: skip
+    out = _extract(tmp_path, "emas.txt", text)
+    (agreement,) = _rows(out, "agreements")
+    (follow_up,) = _rows(out, "follow_ups")
+    assert (follow_up["agreement_id"], follow_up["kind"], follow_up["region"]) == (
+        agreement["id"],
+        "other",
+        "53.11",
+    )
+    assert _spans(text, follow_up["evidence"]) == ["Desa Migran Emas", "ditetapkan", "Kabupaten Sumba Timur"]
+    (region,) = _rows(out, "program_regions")
+    assert (region["program_id"], region["region"], region["organization_id"]) == (
+        "desa-migran-emas",
+        "53.11",
+        "bp2mi",
+    )
+    assert region["since"] == "2023-01-01" and region["since_precision"] == "year"
