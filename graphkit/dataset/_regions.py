@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from graphkit._errors import GraphkitError
+from graphkit.dataset._region_changes import moved_by_old_code
 
 __all__ = [
     "Region",
@@ -367,6 +368,10 @@ def resolve_region(text: str) -> Region:
         hint = ""
         if deeper and f"{deeper[1]}.{deeper[2]}" in _index().by_code:
             hint = f"; that is a district or village code, its regency is {deeper[1]}.{deeper[2]}"
+        elif (code := _CODE.fullmatch(compact)) and (
+            moved := moved_by_old_code().get(".".join(code.groups("")))
+        ):
+            hint = f"; {moved.note()}: write {moved.code}"
         raise RegionError(f"unknown region code {shown}: {_HOW}{hint}")
     close = _suggest(text)
     hint = f"; did you mean {' or '.join(_label(r) for r in close)}?" if close else ""

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass, field
 
 from graphkit.extraction._dates import DateHit, article_year, find_dates
+from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
 from graphkit.extraction._partners import Mention, find_partners, slug
 from graphkit.extraction._read import Article
+from graphkit.extraction._signers import Signer, bp2mi_signer, partner_signer
 
 __all__ = ["Facts", "article_facts", "evidence"]
 
@@ -101,6 +103,10 @@ class Facts:
     scopes: list[str] = field(default_factory=list)
     review: list[str] = field(default_factory=list)
     programs: list[tuple[str, Fact]] = field(default_factory=list)  # (program id, where it is named)
+    follow_ups: list[Hit] = field(default_factory=list)
+    program_regions: list[Hit] = field(default_factory=list)
+    bp2mi_signer: Signer | None = None
+    signers: dict[int, Signer] = field(default_factory=dict)  # index into partners -> who signed for it
 
 
 def evidence(start: int, end: int, words: str) -> str:
@@ -183,26 +189,33 @@ def article_facts(article: Article, today: dt.date) -> Facts:
         if m := re.search(pattern, text):
             facts.programs.append((pid, Fact(pid, m.start(), m.end(), m.group(0))))
     signings = _signings(text)
+    linked = has_keywords(text)
+    hits = find_dates(text, published, year, today) if signings or linked else []
+    if linked:
+        facts.follow_ups = find_follow_ups(text, hits)
+        facts.program_regions = find_program_regions(text, hits)
     if not signings:
         facts.review.append("no signing reported (no penandatanganan / menandatangani / meneken): check")
         return facts
+    facts.bp2mi_signer = bp2mi_signer(text)
     first = signings[0]
     facts.signing = Fact("signing", first.start(), first.end(), first.group(0))
     facts.kind = _kind(text, first.start())
     if facts.kind is None:
         facts.kind = Fact("other", review=["kind of agreement not named near the signing: check"])
-    hits = find_dates(text, published, year, today)
     facts.date = _date_for(hits, signings, text)
     coop = [text[a:b] for a, b in _paragraphs(text) if _COOP.search(text[a:b])]
     offsets = [a for a, b in _paragraphs(text) if _COOP.search(text[a:b])]
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # partner key -> index in facts.partners
     for para_text, offset in zip(coop, offsets, strict=True):
         for m in find_partners(para_text):
             m.start, m.end = m.start + offset, m.end + offset
             key = m.region.code if m.region else m.name
             if key not in seen:
-                seen.add(key)
+                seen[key] = len(facts.partners)
                 facts.partners.append(m)
+            if seen[key] not in facts.signers and (signer := partner_signer(text, m)) is not None:
+                facts.signers[seen[key]] = signer  # "Bupati Ende <name>" may come after "Pemkab Ende"
         for c in _COUNT.finditer(para_text):
             what = " ".join(c["what"].casefold().split()).replace(" / ", "/")
             n = int(c["n"]) if c["n"].isdigit() else _NUM[c["n"].casefold()]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphkit.dataset._regions import Region
-from graphkit.extraction._places import resolve_place
+from graphkit.extraction._places import province_after, resolve_place
 
 __all__ = ["Mention", "find_partners", "slug"]
 
@@ -91,6 +91,7 @@ def _gov(text: str, start: int, name_start: int, kind: str | None) -> Mention | 
         return None
     spelled = re.match(r"\s+".join(map(re.escape, place.words.split())), text[name_start:])
     end = name_start + (spelled.end() if spelled else len(place.words))
+    end, notes = province_after(text, end, place.region)
     m = Mention(
         start,
         end,
@@ -99,7 +100,7 @@ def _gov(text: str, start: int, name_start: int, kind: str | None) -> Mention | 
         "",
         place.region,
         place.candidates,
-        list(place.notes),
+        [*place.notes, *notes],
     )
     r = place.region
     if r is not None:

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from graphkit.dataset._region_changes import moved_by_code
 from graphkit.dataset._regions import Region, _key, get_region, region_candidates
 
-__all__ = ["Place", "aliases", "resolve_place", "PAPUA_2022"]
+__all__ = ["Place", "aliases", "resolve_place", "province_after"]
 
-#: Provinces made in 2022 out of Papua and Papua Barat (today's codes) and the province they left.
-PAPUA_2022 = {"93": "Papua", "94": "Papua", "95": "Papua", "96": "Papua Barat"}
 _KIND_WORD = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
+_PAPUA_AFTER = re.compile(
+    r"\s*,\s*(?:Provinsi\s+|Prov\.\s*)?(?P<p>Papua(?:\s+Barat\s+Daya|\s+Barat|\s+Selatan|\s+Tengah|\s+Pegunungan)?)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -86,9 +89,23 @@ def resolve_place(words: list[str], kind: str | None) -> Place | None:
     for n in range(min(len(words), 5), 0, -1):
         place = _lookup(" ".join(words[:n]), kind)
         if place is not None:
-            if place.region is not None and place.region.province_code in PAPUA_2022:
-                old = PAPUA_2022[place.region.province_code]
-                place.notes.append(f"{place.region.code} is in a province made in 2022; before that "
-                                   f"the region was in Provinsi {old}: check older codes")  # fmt: skip
+            if place.region is not None and (moved := moved_by_code().get(place.region.code)):
+                place.notes.append(moved.note())
             return place
     return None
+
+
+def province_after(text: str, end: int, region: Region | None) -> tuple[int, list[str]]:
+    """A province written after a moved Papuan regency ("Kabupaten Merauke, Papua"): where the mention ends
+    then, and a note saying which province the article gives (before 2022 it was Papua or Papua Barat)."""
+    moved = moved_by_code().get(region.code) if region is not None else None
+    m = _PAPUA_AFTER.match(text, end) if moved is not None else None
+    if moved is None or m is None:
+        return end, []
+    said = " ".join(m["p"].split())
+    if said == moved.old_province:
+        return m.end(), [f"the article places it in {said}, its province before 2022: today's code used"]
+    if said == moved.province:
+        return m.end(), []
+    return m.end(), [f"the article places it in {said}, but it was in {moved.old_province} and is in "
+                     f"{moved.province} today: check"]  # fmt: skip

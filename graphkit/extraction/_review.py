@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from graphkit.extraction._build import Facts, evidence
 
 __all__ = ["review_markdown"]
@@ -20,6 +22,11 @@ def review_markdown(all_facts: list[Facts], tables: dict[str, list[dict[str, str
         "words matched). Check every line with a note; empty region = ambiguous, never guessed.",
         "",
     ]
+    sources = {s["id"]: s for s in tables.get("sources", [])}
+    linked: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for table in ("follow_ups", "program_regions"):
+        for row in tables.get(table, []):
+            linked[row.get("source_id", "")].append(row)
     for facts in all_facts:
         lines += [
             f"## {facts.article.path.name} (`{facts.source_id}`)",
@@ -27,7 +34,13 @@ def review_markdown(all_facts: list[Facts], tables: dict[str, list[dict[str, str
             "| fact | value | evidence | check |",
             "|---|---|---|---|",
         ]
-        for note in facts.review:
+        source = sources.get(facts.source_id)
+        notes = (
+            [n for n in source["review"].split("; ") if n]
+            if source and source.get("review")
+            else facts.review
+        )
+        for note in notes:
             lines.append(f"| article | | | {_cell(note)} |")
         if (s := facts.signing) is not None:
             lines.append(f"| signing | | {_cell(evidence(s.start, s.end, s.words))} | |")
@@ -51,6 +64,23 @@ def review_markdown(all_facts: list[Facts], tables: dict[str, list[dict[str, str
                     f"| partner ({m.type}) | {_cell(m.name)} / {region} | "
                     f"{_cell(evidence(m.start, m.end, m.words))} | {_cell('; '.join(m.notes))} |"
                 )
+        for who in [facts.bp2mi_signer, *facts.signers.values()]:
+            if who is not None:
+                lines.append(
+                    f"| signed by | {_cell(who.value)} | {_cell(evidence(who.start, who.end, who.words))} | |"
+                )
+        for row in linked.get(facts.source_id, []):
+            if "agreement_id" in row:
+                what = f"follow-up ({row['kind']}) of {row['agreement_id']}"
+                value = f"{row.get('region', '')} {row.get('date', '')} {row.get('description', '')}"
+            else:
+                what, value = (
+                    f"program {row['program_id']} active in",
+                    f"{row['region']} since {row['since']}",
+                )
+            lines.append(
+                f"| {_cell(what)} | {_cell(value)} | {_cell(row['evidence'])} | {_cell(row['review'])} |"
+            )
         for c in facts.counts:
             lines.append(
                 f"| count | {_cell(c.value)} | {_cell(evidence(c.start, c.end, c.words))} | "

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from graphkit.extraction._build import PROGRAMS, Facts, evidence
+from graphkit.extraction._links import merge_links
 from graphkit.extraction._partners import Mention, slug
+from graphkit.extraction._signers import Signer
 
 __all__ = ["COLUMNS", "MergeIndex", "merge_facts"]
 
@@ -25,6 +27,10 @@ COLUMNS = {
                    "review", "note"],
     "parties": ["agreement_id", "organization_id", "role", "signed_by", "evidence", "review", "note"],
     "programs": ["id", "name", "kind", "started_on", "source_id", "evidence", "review", "note"],
+    "program_regions": ["program_id", "region", "since", "organization_id", "since_precision", "source_id",
+                        "evidence", "review", "note"],
+    "follow_ups": ["id", "agreement_id", "kind", "date", "region", "description", "source_id",
+                   "date_precision", "evidence", "review", "note"],
 }  # fmt: skip
 BP2MI = {"id": "bp2mi", "name": "Badan Pelindungan Pekerja Migran Indonesia (BP2MI)", "type": "agency",
          "region": "31.74", "aliases": "BP2MI;Badan Perlindungan Pekerja Migran Indonesia"}  # fmt: skip
@@ -141,12 +147,13 @@ def merge_facts(
         first_line if len(first_line) < 150 else f"Article {facts.article.path.stem}"
     )
     review = list(facts.review)
-    tables["sources"].append({
+    source = {
         "id": facts.source_id, "title": title, "publisher": facts.publisher,
         "published_on": facts.published_on,
         "url": meta.get("url", ""), "published_year": facts.published_year, "article_file": article_file,
         "counts_reported": "; ".join(c.value for c in facts.counts) if facts.signing is None else "",
-        "evidence": "", "review": "; ".join(review)})  # fmt: skip
+        "evidence": "", "review": "; ".join(review)}  # fmt: skip
+    tables["sources"].append(source)
     names = {pid: (name, kind) for pid, name, kind, _ in PROGRAMS}
     for pid, fact in facts.programs:
         if not any(p["id"] == pid for p in tables.setdefault("programs", [])):
@@ -154,10 +161,35 @@ def merge_facts(
                 "id": pid, "name": names[pid][0], "kind": names[pid][1], "source_id": facts.source_id,
                 "evidence": evidence(fact.start, fact.end, fact.words),
                 "review": "program named; where and since when it is active: check the article"})  # fmt: skip
-    if facts.signing is None:
-        return
+    article = _agreements(tables, index, facts, source) if facts.signing is not None else []
+    notes, uses_bp2mi = merge_links(tables, facts, article)
+    if uses_bp2mi:
+        _add_bp2mi(tables, facts)
+    source["review"] = "; ".join(x for x in [source.get("review", ""), *notes] if x)
+
+
+def _add_bp2mi(tables: dict[str, list[dict[str, str]]], facts: Facts) -> None:
     if not any(o["id"] == "bp2mi" for o in tables["organizations"]):
         tables["organizations"].insert(0, {**BP2MI, "source_id": facts.source_id})
+
+
+def _signed_by(row: dict[str, str], signer: Signer | None) -> dict[str, str]:
+    if signer is not None:
+        row["signed_by"] = signer.value
+        said = evidence(signer.start, signer.end, signer.words)
+        row["evidence"] = " | ".join(x for x in [row.get("evidence", ""), said] if x)
+        note = "signatory as the article names them: check"
+        row["review"] = "; ".join(x for x in [row.get("review", ""), note] if x)
+    return row
+
+
+def _agreements(
+    tables: dict[str, list[dict[str, str]]], index: MergeIndex, facts: Facts, source: dict[str, str]
+) -> list[tuple[dict[str, str], dict[str, str] | None]]:
+    """The signing's agreement rows (new, or found in the dataset), each with its partner's organization."""
+    assert facts.signing is not None and facts.kind is not None
+    article: list[tuple[dict[str, str], dict[str, str] | None]] = []
+    _add_bp2mi(tables, facts)
     date = facts.date
     notes = list(date.notes) if date else []
     if date is not None:
@@ -166,16 +198,17 @@ def merge_facts(
         signed_on, precision = f"{facts.published_year}-01-01", "year"
         notes.append(f"no signing date in the article: year {facts.published_year} of publication only")
     else:
-        tables["sources"][-1]["review"] = "; ".join(
-            [*review, "signing reported but no date or year: no agreement row made, add it by hand"]
+        source["review"] = "; ".join(
+            [*facts.review, "signing reported but no date or year: no agreement row made, add it by hand"]
         )
-        return
+        return article
     kind = facts.kind
     ev = [evidence(facts.signing.start, facts.signing.end, facts.signing.words),
           evidence(kind.start, kind.end, kind.words) if kind.start >= 0 else "",
           evidence(date.start, date.end, date.words) if date else ""]  # fmt: skip
     counts = "; ".join(c.value for c in facts.counts)
     partners = [(_org_row(tables, index, m, facts), m) for m in facts.partners] or [(None, None)]
+    signers = {id(facts.partners[i]): s for i, s in facts.signers.items()}
     if facts.partners and facts.counts:
         named = len(facts.partners)
         notes.append(f"article counts {counts}; {named} named: unnamed partners not recorded")
@@ -186,6 +219,7 @@ def merge_facts(
             ids = _split(a.get("source_ids", "")) or [a.get("source_id", "")]
             if facts.source_id not in ids:
                 a["source_ids"] = ";".join(i for i in [*ids, facts.source_id] if i)
+            article.append((a, org))
             continue
         base = f"{facts.source_id}-{kind.value}" + (f"-{org['id']}" if org else "")
         aid, n = base[:120], 2
@@ -202,12 +236,14 @@ def merge_facts(
             "event": facts.event, "counts_reported": counts, "source_ids": facts.source_id,
             "evidence": " | ".join(e for e in ev if e), "review": "; ".join(row_review)}  # fmt: skip
         tables["agreements"].append(agreement)
+        article.append((agreement, org))
         index.add_agreement(agreement, party_ids)
         index.agreement_ids.add(aid)
-        tables["parties"].append({"agreement_id": aid, "organization_id": "bp2mi", "role": "signatory",
-                                  "evidence": ""})  # fmt: skip
+        own = {"agreement_id": aid, "organization_id": "bp2mi", "role": "signatory", "evidence": ""}
+        tables["parties"].append(_signed_by(own, facts.bp2mi_signer))
         if org is not None and mention is not None:
-            tables["parties"].append({
+            tables["parties"].append(_signed_by({
                 "agreement_id": aid, "organization_id": org["id"], "role": "signatory",
                 "evidence": evidence(mention.start, mention.end, mention.words),
-                "review": "; ".join(mention.notes)})  # fmt: skip
+                "review": "; ".join(mention.notes)}, signers.get(id(mention))))  # fmt: skip
+    return article

@@ -14,7 +14,8 @@ the ground truth, in either of two formats:
 
 Figures: regional-government partners by region code (an ambiguous one counts as right only with the same
 candidates), precision and recall; signing dates given to the day, share right; kind of agreement, share
-right; invented partners (extracted, not in the labels of that article), listed.
+right; invented partners (extracted, not in the labels of that article), listed. With dataset-folder labels
+also program regions (program, region) and follow-ups (kind, region), precision and recall.
 """
 
 from __future__ import annotations
@@ -81,6 +82,23 @@ def dataset_signings(folder: Path) -> dict[str, list[Signing]]:
     return out
 
 
+def dataset_links(folder: Path) -> dict[str, set[tuple[str, str, str]]]:
+    """Article key -> its ``("program", program_id, region)`` and ``("follow_up", kind, region)`` rows."""
+    sources = {s["id"]: s for s in _rows(folder, "sources")}
+    out: dict[str, set[tuple[str, str, str]]] = {}
+    for s in sources.values():
+        out.setdefault(Path(s.get("article_file") or "").name or s.get("url") or s["id"], set())
+    for table, what, key in (
+        ("program_regions", "program", "program_id"),
+        ("follow_ups", "follow_up", "kind"),
+    ):
+        for r in _rows(folder, table):
+            s = sources.get(r.get("source_id") or "", {})
+            article = Path(s.get("article_file") or "").name or s.get("url") or r.get("source_id") or ""
+            out.setdefault(article, set()).add((what, r[key], r.get("region") or ""))
+    return out
+
+
 def jsonl_signings(path: Path) -> dict[str, list[Signing]]:
     """url -> its signings, from a research JSONL file (lines that are not JSON objects are skipped)."""
     out: dict[str, list[Signing]] = {}
@@ -113,8 +131,13 @@ def _same_partner(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.6
 
 
-def score(articles: Path, labels: dict[str, list[Signing]]) -> dict[str, object]:
-    """Run extract on ``articles`` and compare with ``labels`` (article key -> signings)."""
+def score(
+    articles: Path,
+    labels: dict[str, list[Signing]],
+    links: dict[str, set[tuple[str, str, str]]] | None = None,
+) -> dict[str, object]:
+    """Run extract on ``articles`` and compare with ``labels`` (article key -> signings) and, if given, with
+    ``links`` (article key -> program regions and follow-ups, from :func:`dataset_links`)."""
     keys = {}
     for p in sorted(articles.rglob("*")):
         if p.suffix.lower() in (".txt", ".md", ".html", ".htm"):
@@ -126,6 +149,11 @@ def score(articles: Path, labels: dict[str, list[Signing]]) -> dict[str, object]
     with tempfile.TemporaryDirectory() as tmp:
         extract([articles], Path(tmp) / "draft")
         pred = dataset_signings(Path(tmp) / "draft")
+        pred_links = dataset_links(Path(tmp) / "draft")
+    ltp = lfp = lfn = 0
+    for name, key in sorted(keys.items()) if links is not None else []:
+        gold_l, got_l = links.get(key, set()), pred_links.get(name, set())  # type: ignore[union-attr]
+        ltp, lfp, lfn = ltp + len(gold_l & got_l), lfp + len(got_l - gold_l), lfn + len(gold_l - got_l)
     tp = fp = fn = days = days_right = kinds = kinds_right = 0
     invented: list[str] = []
     for name, key in sorted(keys.items()):
@@ -151,6 +179,8 @@ def score(articles: Path, labels: dict[str, list[Signing]]) -> dict[str, object]
         "pemda_tp_fp_fn": (tp, fp, fn), "day_dates": days,
         "day_dates_right": days_right / days if days else 1.0,
         "kinds_right": kinds_right / kinds if kinds else 1.0, "invented": invented,
+        "links_precision": ltp / (ltp + lfp) if ltp + lfp else 1.0,
+        "links_recall": ltp / (ltp + lfn) if ltp + lfn else 1.0, "links_tp_fp_fn": (ltp, lfp, lfn),
     }  # fmt: skip
 
 
@@ -226,13 +256,23 @@ def main(argv: list[str]) -> None:
         return
     if len(argv) < 2:
         sys.exit(__doc__)
-    result = score(Path(argv[0]), load_labels([Path(a) for a in argv[1:]]))
+    folders = [Path(a) for a in argv[1:] if Path(a).is_dir()]
+    links: dict[str, set[tuple[str, str, str]]] | None = None
+    for folder in folders:
+        for key, rows in dataset_links(folder).items():
+            links = links or {}
+            links.setdefault(key, set()).update(rows)
+    result = score(Path(argv[0]), load_labels([Path(a) for a in argv[1:]]), links)
     tp, fp, fn = result["pemda_tp_fp_fn"]  # type: ignore[misc]
     print(f"articles scored: {result['articles']}")
     print(f"regional-government partners: precision {result['pemda_precision']:.3f}, recall "
           f"{result['pemda_recall']:.3f} (tp {tp}, fp {fp}, fn {fn})")  # fmt: skip
     print(f"signing dates given to the day: {result['day_dates_right']:.3f} right of {result['day_dates']}")
     print(f"kind of agreement: {result['kinds_right']:.3f} right")
+    if links is not None:
+        ltp, lfp, lfn = result["links_tp_fp_fn"]  # type: ignore[misc]
+        print(f"program regions and follow-ups: precision {result['links_precision']:.3f}, recall "
+              f"{result['links_recall']:.3f} (tp {ltp}, fp {lfp}, fn {lfn})")  # fmt: skip
     print(f"invented partners: {len(result['invented'])}")  # type: ignore[arg-type]
     for line in result["invented"]:  # type: ignore[attr-defined]
         print(f"  {line}")

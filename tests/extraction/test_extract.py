@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from score import dataset_signings, load_labels, score
+from score import dataset_links, dataset_signings, load_labels, score
 
 from graphkit import GraphkitError, extract
 from graphkit.dataset._validate import validate_dataset
@@ -51,10 +51,12 @@ def test_every_named_partner_of_the_seeds_is_found_with_region_date_precision_an
 
 @needs_seeds
 def test_seeds_score_perfect_and_nothing_invented() -> None:
-    result = score(SEEDS, load_labels([NEWS]))
+    result = score(SEEDS, load_labels([NEWS]), dataset_links(NEWS))
     assert result["articles"] == 5
     assert result["pemda_precision"] == 1.0 and result["pemda_recall"] == 1.0
     assert result["invented"] == []
+    # Kawan PMI in Kota Makassar and in NTT, as hand-built; Bandung (ambiguous) and the no follow-ups alike
+    assert result["links_tp_fp_fn"] == (2, 0, 0)
 
 
 @needs_seeds
@@ -167,3 +169,16 @@ def test_day_month_dates_take_the_year_of_the_dateline(tmp_path: Path) -> None:
     assert "year 2024" in agreement["review"]
     (partner,) = [o for o in _rows(tmp_path / "out", "organizations") if o["id"] != "bp2mi"]
     assert (partner["region"], partner["name"]) == ("52.03", "Pemerintah Kabupaten Lombok Timur")
+
+
+@needs_seeds
+def test_seeds_signatories_programs_in_regions_and_no_follow_ups_as_hand_built(seeds_draft: Path) -> None:
+    gold = {p["signed_by"] for p in _rows(NEWS, "parties") if p["signed_by"]}
+    got = {p["signed_by"] for p in _rows(seeds_draft, "parties") if p["signed_by"]}
+    assert got == gold == {"Benny Rhamdani, Kepala BP2MI"}
+    regions = {(r["program_id"], r["region"], r["since"]) for r in _rows(seeds_draft, "program_regions")}
+    assert regions == {(r["program_id"], r["region"], r["since"]) for r in _rows(NEWS, "program_regions")}
+    assert not (seeds_draft / "follow_ups.csv").exists()  # the seeds announce or urge, they report none done
+    reviews = {s["id"][:40]: s["review"] for s in _rows(seeds_draft, "sources")}
+    assert any("action plan only announced or urged" in r for r in reviews.values())
+    assert any("32.04 Kabupaten Bandung, 32.73 Kota Bandung" in r for r in reviews.values())

@@ -53,3 +53,31 @@ def test_an_article_without_a_signing_is_a_source_with_a_note(run_cli: Run, tmp_
 def test_help_ends_with_an_example(run_cli: Run) -> None:
     done = run_cli("extract", "--help")
     assert done.stdout.strip().splitlines()[-1].strip().startswith("Example: graphkit extract")
+
+
+def test_a_draft_with_follow_ups_programs_and_signers_validates_and_loads(
+    graph: object, run_cli: Run, tmp_path: Path
+) -> None:
+    from graph_state import snapshot
+
+    (tmp_path / "a.txt").write_text(
+        "KUPANG (ANTARA) - BP2MI dan Pemkab Sikka menandatangani nota kesepahaman pada Rabu (6/4/2022), "
+        "diteken oleh Kepala BP2MI Rudi Hartono dan Bupati Sikka Paulus Wora.\n"
+        "Pemkab Sikka telah menerbitkan Perda pelindungan pekerja migran pada 1 Juni 2022.\n"
+        "Kawan PMI juga dikukuhkan di Kabupaten Sikka oleh BP2MI.\n",
+        encoding="utf-8",
+    )
+    assert run_cli("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "draft")).returncode == 0
+    checked = run_cli("validate", str(tmp_path / "draft"))
+    assert checked.returncode == 0, checked.stderr
+    assert "2 follow_ups" in checked.stdout and "1 program_regions" in checked.stdout
+    loaded = run_cli("load", str(tmp_path / "draft"))
+    assert loaded.returncode == 0, loaded.stderr
+    snap = snapshot(graph)
+    rels = {(r[0], r[2], r[4]): dict(r[5]) for r in snap["relationships"]}
+    follow_ups = sorted(k[1] for k in rels if k[0] == "FOLLOWS_UP")  # the Perda, and the Kawan PMI board
+    assert [f.rsplit("-", 3)[1] for f in follow_ups] == ["other", "regulation"]
+    assert all(("IN_REGION", f, "53.07") in rels for f in follow_ups)
+    assert ("ACTIVE_IN", "kawan-pmi", "53.07") in rels and ("RUNS", "bp2mi", "kawan-pmi") in rels
+    signed = {k[1]: v.get("signed_by") for k, v in rels.items() if k[0] == "PARTY_TO"}
+    assert signed == {"bp2mi": "Rudi Hartono, Kepala BP2MI", "pemkab-sikka": "Paulus Wora, Bupati Sikka"}

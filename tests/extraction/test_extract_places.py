@@ -89,3 +89,31 @@ def test_the_dataset_resolver_knows_the_aliases_and_keeps_ambiguity_errors() -> 
     assert str(info.value) == (
         "ambiguous region 'Tegal': 33.28 Kabupaten Tegal, 33.76 Kota Tegal; write the code or the full name"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "words", "note"),
+    [("Pemerintah Kabupaten Merauke, Papua", "93.01", "Pemerintah Kabupaten Merauke, Papua",
+      "was 91.01 in Provinsi Papua, today 93.01 in Provinsi Papua Selatan"),
+     ("Pemkab Sorong, Papua Barat", "96.01", "Pemkab Sorong, Papua Barat",
+      "was 92.01 in Provinsi Papua Barat, today 96.01 in Provinsi Papua Barat Daya"),
+     ("Pemkot Sorong, Provinsi Papua Barat", "96.71", "Pemkot Sorong, Provinsi Papua Barat", "was 92.71"),
+     ("Bupati Jayawijaya, Papua", "95.01", "Bupati Jayawijaya, Papua",
+      "today 95.01 in Provinsi Papua Pegunungan")],
+)  # fmt: skip
+def test_pre_2022_papua_names_get_todays_code_and_a_province_changed_note(
+    text: str, code: str, words: str, note: str
+) -> None:
+    sentence = f"Pada 2021 BP2MI menandatangani MoU dengan {text}, di Jakarta."
+    (m,) = find_partners(sentence)
+    assert m.region.code == code and sentence[m.start : m.end] == words == m.words
+    assert m.notes[0].startswith("province changed in 2022: ") and note in m.notes[0]
+    assert "its province before 2022: today's code used" in m.notes[1]
+
+
+def test_a_papua_province_that_fits_neither_year_is_flagged_and_unmoved_regencies_have_no_note() -> None:
+    (m,) = find_partners("MoU dengan Bupati Mimika, Papua Selatan, kemarin.")
+    assert m.region.code == "94.04"
+    assert "but it was in Papua and is in Papua Tengah today: check" in m.notes[-1]
+    (m,) = find_partners("MoU dengan Pemkab Jayapura, Papua, kemarin.")  # still in Papua (91.03)
+    assert m.region.code == "91.03" and m.notes == [] and m.words == "Pemkab Jayapura"
