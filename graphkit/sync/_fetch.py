@@ -20,6 +20,7 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
 from graphkit._errors import DatabaseError
+from graphkit._gc import gc_paused
 from graphkit.analytics._snapshot import (
     AgreementRow,
     FollowUpRow,
@@ -49,9 +50,13 @@ __all__ = [
 QUERIES = ("regions", "organizations", "agreements", "agreement_parties", "agreement_scopes", "follow_ups",
            "programs", "placements", "dataset")  # fmt: skip
 #: The parts fetched only when asked for (all by default).
-OPTIONAL = ("follow_ups", "programs", "placements")
+#: The optional parts and the query each reads: no report needs the agreements' scopes (the maps do), so
+#: at 100x a report's read skips 178k HAS_SCOPE relationships.
+PART_QUERY = {"scopes": "agreement_scopes", "follow_ups": "follow_ups", "programs": "programs",
+              "placements": "placements"}  # fmt: skip
+OPTIONAL = tuple(PART_QUERY)
 #: Always fetched; the other parts only when asked for (all by default).
-CORE = ("regions", "organizations", "agreements", "agreement_parties", "agreement_scopes", "dataset")
+CORE = ("regions", "organizations", "agreements", "agreement_parties", "dataset")
 #: How many snapshot queries :func:`fetch_snapshot` runs at once: the server works on one while the
 #: driver decodes another (tests/perf/reads.py compares 1 to 4).
 READERS = 2
@@ -69,7 +74,7 @@ def snapshot(parts: Iterable[str] | None = None, *, graph: Graph | None = None) 
     Parameters
     ----------
     parts : iterable of str, optional
-        ``follow_ups``, ``programs``, ``placements`` besides the core (default: all, which every
+        ``scopes``, ``follow_ups``, ``programs``, ``placements`` besides the core (default: all, which every
         report accepts). A report given a snapshot without a part it needs says so.
     graph : Graph, optional
         An open connection; default: connect as the reports do, and close again.
@@ -96,15 +101,16 @@ def fetch_snapshot(graph: Graph, parts: Iterable[str] | None = None) -> Snapshot
     graph : Graph
         An open connection.
     parts : iterable of str, optional
-        Which of ``follow_ups``, ``programs`` and ``placements`` to fetch besides the core (regions,
-        organizations, agreements with parties and scopes, dataset); default all. A part left out is
-        an empty list in the snapshot.
+        Which of ``scopes`` (each agreement's), ``follow_ups``, ``programs`` and ``placements`` to fetch
+        besides the core (regions, organizations, agreements with their parties, dataset); default all.
+        A part left out is empty in the snapshot (no scopes: every agreement's ``scopes`` is ``()``), and
+        ``Snapshot.parts`` says which were read.
 
     An agreement without ``expires_on`` in the graph (e.g. written by another tool) gets ``signed_on`` +
     the dataset's assumed term, flagged ``expiry_assumed``, as the loader does. The queries run
     :data:`READERS` at a time, each in its own read transaction.
     """
-    with ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="graphkit-read") as pool:
+    with gc_paused(), ThreadPoolExecutor(max_workers=READERS, thread_name_prefix="graphkit-read") as pool:
         return start_snapshot(graph, pool, parts)()
 
 
@@ -119,10 +125,11 @@ def start_snapshot(
     # the slowest queries first, so that they start first when the pool has fewer workers than queries
     names = sorted(_wanted(parts), key=lambda n: (n not in _SLOW, _SLOW.index(n) if n in _SLOW else 0))
     futures = {name: pool.submit(_read, graph, name) for name in names}
-    held = frozenset(OPTIONAL) & set(names)
+    held = frozenset(part for part, query in PART_QUERY.items() if query in names)
 
     def wait() -> Snapshot:
-        snap = snapshot_from_rows({name: f.result() for name, f in futures.items()})
+        with gc_paused():  # ~10^6 small objects and no cycles: collections halved the build's speed at 100x
+            snap = snapshot_from_rows({name: f.result() for name, f in futures.items()})
         snap.parts = held
         return snap
 
@@ -156,19 +163,23 @@ def unfold(rows: list[dict[str, Any]], where: str = "query") -> list[dict[str, A
 
 
 #: The queries that take longest (most rows), slowest first.
-_SLOW = ("placements", "agreement_scopes", "agreement_parties", "agreements", "regions", "organizations")
+_SLOW = ("agreements", "agreement_parties", "agreement_scopes", "organizations", "follow_ups", "programs",
+         "placements")  # fmt: skip
 
 
 def _wanted(parts: Iterable[str] | None) -> list[str]:
     """The query names for ``parts`` (see :func:`fetch_snapshot`), in :data:`QUERIES` order.
 
-    >>> _wanted(["programs"])[-3:]
-    ['agreement_scopes', 'programs', 'dataset']
+    >>> _wanted(["programs", "scopes"])[-4:]
+    ['agreement_parties', 'agreement_scopes', 'programs', 'dataset']
     """
-    wanted = set(QUERIES) if parts is None else set(CORE) | set(parts)
-    unknown = wanted - set(QUERIES)
+    if parts is None:
+        return list(QUERIES)
+    parts = set(parts)
+    unknown = parts - set(PART_QUERY)
     if unknown:
         raise ValueError(f"unknown snapshot part(s): {', '.join(sorted(unknown))}")
+    wanted = set(CORE) | {PART_QUERY[p] for p in parts}
     return [name for name in QUERIES if name in wanted]
 
 
@@ -186,6 +197,21 @@ def _grouped(rows: list[dict[str, Any]] | None) -> dict[str, list[dict[str, Any]
     return out
 
 
+def _scopes_by_agreement(rows: list[dict[str, Any]] | None) -> dict[str, tuple[str, ...]] | None:
+    """Each agreement's scope ids, sorted (None when the query was not run).
+
+    >>> _scopes_by_agreement([{"agreement_id": "a", "scope": "y"}, {"agreement_id": "a", "scope": "x"}])
+    {'a': ('x', 'y')}
+    """
+    if rows is None:
+        return None
+    out: dict[str, list[str]] = {}
+    for r in rows:
+        if r["scope"] is not None:
+            out.setdefault(str(r["agreement_id"]), []).append(str(r["scope"]))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
 def _date(value: Any) -> dt.date | None:
     if value is None or value == "":
         return None
@@ -193,6 +219,8 @@ def _date(value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if type(value) is str and len(value) == 10:
+        return dt.date.fromisoformat(value)
     return dt.date.fromisoformat(str(value)[:10])
 
 
@@ -247,23 +275,23 @@ def snapshot_from_rows(rows: dict[str, list[dict[str, Any]]]) -> Snapshot:
                             synthetic=bool(r.get("synthetic")))
         )  # fmt: skip
     parties_of = _grouped(rows.get("agreement_parties"))
-    scopes_of = _grouped(rows.get("agreement_scopes"))
+    scopes_of = _scopes_by_agreement(rows.get("agreement_scopes"))
+    date, text = _date, _str
+    agreements, parties = snap.agreements, snap.parties
     for r in rows.get("agreements", []):
         aid = str(r["id"])
-        scopes = r.get("scopes") if scopes_of is None else [s["scope"] for s in scopes_of.get(aid, ())]
-        parties = r.get("parties") if parties_of is None else parties_of.get(aid, ())
-        signed = _date(r["signed_on"])
+        scopes = _tuple(r.get("scopes")) if scopes_of is None else scopes_of.get(aid, ())
+        signed = date(r["signed_on"])
         assert signed is not None, f"agreement {r['id']} has no signed_on"
-        expires, assumed = _date(r.get("expires_on")), bool(r.get("expiry_assumed"))
+        expires, assumed = date(r.get("expires_on")), bool(r.get("expiry_assumed"))
         if expires is None:
             expires, assumed = add_years(signed, term), True
-        snap.agreements.append(
-            AgreementRow(id=str(r["id"]), kind=str(r.get("kind") or ""), signed_on=signed, expires_on=expires,
-                         expiry_assumed=assumed, title=_str(r.get("title")), number=_str(r.get("number")),
-                         parent_id=_str(r.get("parent_id")), scopes=_tuple(scopes))
+        agreements.append(
+            AgreementRow(aid, str(r.get("kind") or ""), signed, expires, assumed, text(r.get("title")),
+                         text(r.get("number")), text(r.get("parent_id")), scopes)
         )  # fmt: skip
-        for p in parties or []:
-            snap.parties.append(PartyRow(aid, str(p["organization_id"]), _str(p.get("role"))))
+        for p in (r.get("parties") or ()) if parties_of is None else parties_of.get(aid, ()):
+            parties.append(PartyRow(aid, str(p["organization_id"]), p.get("role") or None))
     for r in rows.get("follow_ups", []):
         snap.follow_ups.append(
             FollowUpRow(id=str(r["id"]), agreement_id=str(r["agreement_id"]), kind=str(r.get("kind") or ""),

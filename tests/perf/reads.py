@@ -46,7 +46,8 @@ def read_before(graph: Any, parts: Any = None) -> Any:
     from graphkit.sync import _fetch
 
     rows = {}
-    for name in _fetch._wanted(parts):
+    # before, every read took the scopes too (they were part of the core)
+    for name in _fetch._wanted(None if parts is None else (*parts, "scopes")):
         rows[name] = (
             graph.query(_body(name))[1] if name in _fetch.COLUMNAR else graph.read(f"read/snapshot/{name}")
         )

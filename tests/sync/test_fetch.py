@@ -83,7 +83,8 @@ def test_unfold_turns_columns_into_rows_and_refuses_columns_of_unequal_length() 
 def test_one_shared_snapshot_feeds_every_report_without_the_database(national, monkeypatch) -> None:
     snap = graphkit.snapshot(graph=national)
     assert isinstance(snap, graphkit.Snapshot)
-    assert snap.parts == {"follow_ups", "programs", "placements"}
+    assert snap.parts == {"scopes", "follow_ups", "programs", "placements"}
+    assert any(a.scopes for a in snap.agreements)
     own = {name: report(graph=national) for name, report in REPORTS.items()}
     # nothing answers here: a report that tried to read the graph would fail
     monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
@@ -100,6 +101,7 @@ def test_one_shared_snapshot_feeds_every_report_without_the_database(national, m
 def test_a_snapshot_read_without_a_part_a_report_needs_says_so(national) -> None:
     snap = graphkit.snapshot(["programs"], graph=national)
     assert snap.parts == {"programs"} and not snap.placements and not snap.follow_ups
+    assert not any(a.scopes for a in snap.agreements)
     assert len(graphkit.centrality(AS_OF, snapshot=snap)) > 0  # centrality needs programs only
     with pytest.raises(GraphkitError, match="read without follow_ups, placements"):
         graphkit.isolated_regencies(AS_OF, snapshot=snap)
