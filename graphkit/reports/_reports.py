@@ -25,8 +25,8 @@ from graphkit.analytics.coverage import STATUSES, coverage_status
 from graphkit.analytics.expiry import expiring_rows, window_end
 from graphkit.analytics.followup import STATE_ORDER, followup_rows
 from graphkit.analytics.isolation import isolated_rows, latest_placements, province_rows
-from graphkit.store._db import Graph, connect
-from graphkit.sync._fetch import fetch_snapshot
+from graphkit.store._db import Graph
+from graphkit.sync._fetch import snapshot as read_snapshot
 
 __all__ = [
     "coverage", "isolated_regencies", "centrality", "expiring", "followup", "records", "header_line",
@@ -107,11 +107,7 @@ def _snapshot_of(
             raise GraphkitError(str(exc)) from None
         yield snapshot
         return
-    if graph is not None:
-        snap = fetch_snapshot(graph, parts)
-    else:
-        with connect() as own:
-            snap = fetch_snapshot(own, parts)
+    snap = read_snapshot(parts, graph=graph)
     if not snap.regions:
         raise GraphkitError(
             "this database is empty: load a dataset first (graphkit load PATH), "
