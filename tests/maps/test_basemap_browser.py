@@ -192,3 +192,44 @@ def test_cli_writes_the_picture_and_fails_in_one_line_without_chromium(graph, pa
     lines = failed.stderr.strip().splitlines()
     assert len(lines) == 1 and "Chromium" in lines[0], failed.stderr
     assert not png2.exists() and not html2.exists()
+
+
+MOVE = """
+const done = arguments[arguments.length - 1], m = window.graphkitMap, net = m.network;
+const ctx = document.querySelector('#gk-canvas canvas').getContext('2d');
+const s0 = net.getScale(), p0 = net.getViewPosition(), before = ctx.canvas.toDataURL();
+let frames = 0, light = 0, shadowed = 0;
+function step() {
+  if (frames < 12) {
+    net.moveTo({scale: s0 * (1 + 0.1 * (frames % 6)), position: p0});
+    frames++;
+    requestAnimationFrame(() => {
+      light += m.moving(); shadowed += ctx.hasOwnProperty('strokeText'); step();
+    });
+    return;
+  }
+  net.moveTo({scale: s0, position: p0});
+  const lightAtStop = m.moving();
+  setTimeout(() => done({light, shadowed, lightAtStop, after: m.moving(),
+    own: ctx.hasOwnProperty('strokeText') || ctx.hasOwnProperty('setLineDash'),
+    same: ctx.canvas.toDataURL() === before}), 600);
+}
+step();
+"""
+
+
+def test_a_moving_camera_draws_light_frames_and_full_detail_comes_back(pages, browser):
+    browser.open(pages["geo"], ready=READY)
+    browser.driver.set_script_timeout(20)
+    got = browser.driver.execute_async_script(MOVE)
+    assert got["light"] >= 10 and got["shadowed"] >= 10, got  # frames while moving are light
+    assert got["lightAtStop"] is True, got
+    assert got["after"] is False and got["own"] is False, got  # 150 ms still: the context is itself again
+    assert got["same"] is True, got  # the same camera gives the same full-detail frame as before moving
+
+
+def test_light_frames_can_be_switched_off(pages, browser):
+    browser.open(pages["geo"], ready=READY)
+    browser.js("window.graphkitMap.lightWhileMoving = false")
+    got = browser.driver.execute_async_script(MOVE)
+    assert got["light"] == 0 and got["shadowed"] == 0 and got["same"] is True, got

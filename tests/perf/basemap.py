@@ -1,7 +1,8 @@
 """Benchmark of the basemap (issue 14), printed, not asserted: the geo and province views of the national
 synthetic dataset with and without the basemap (same payload, the basemap left out), loaded in turn in
 real headless Chromium: file size, time to the first stable frame, frames per second during a scripted
-zoom (in and out, 2 s, the camera moved every animation frame).
+zoom (in and out, 2 s, the camera moved every animation frame), and the same zoom with full detail in every
+frame (``lightWhileMoving`` off: label halos and dashes drawn while moving, as before issue 14's last step).
 
     .venv/bin/python tests/perf/basemap.py [--loads 5]
 """
@@ -21,7 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # browser.py
 
 ZOOM = """
 const done = arguments[arguments.length - 1], net = window.graphkitMap.network;
-window.graphkitMap.basemap(arguments[0]);
+window.graphkitMap.basemap(arguments[0]); window.graphkitMap.lightWhileMoving = arguments[1];
 const s0 = net.getScale(), start = performance.now(); let frames = 0;
 function step(now) {
   const t = (now - start) / 2000;
@@ -68,11 +69,14 @@ def main() -> int:
             for view in ("geo", "province"):
                 ready: dict[str, list[float]] = {"basemap": [], "none": []}
                 fps: dict[str, list[float]] = {"basemap": [], "none": []}
+                full: list[float] = []
                 for _ in range(args.loads):  # interleaved A/B
                     for variant in ("none", "basemap"):
                         browser.open(pages[view, variant], ready="window.graphkitReady")
                         ready[variant].append(browser.js("return window.graphkitReady.ms"))
-                        fps[variant].append(browser.driver.execute_async_script(ZOOM, variant == "basemap"))
+                        zoomed = browser.driver.execute_async_script(ZOOM, variant == "basemap", True)
+                        fps[variant].append(zoomed)
+                    full.append(browser.driver.execute_async_script(ZOOM, True, False))
                 with_b, without = pages[view, "basemap"].stat().st_size, pages[view, "none"].stat().st_size
                 r_b, r_n = statistics.median(ready["basemap"]), statistics.median(ready["none"])
                 f_b, f_n = statistics.median(fps["basemap"]), statistics.median(fps["none"])
@@ -80,7 +84,9 @@ def main() -> int:
                 print(f"{view:9} size {without / 1e3:7.0f} KB -> {with_b / 1e3:7.0f} KB (+{grow:.0f} KB)"
                       f" | first stable frame median {r_n:5.0f} -> {r_b:5.0f} ms (x{r_b / r_n:.2f}), best"
                       f" {min(ready['basemap']):.0f} ms | zoom fps median {f_n:5.1f} -> {f_b:5.1f}"
-                      f" (min {min(fps['basemap']):.1f}), {args.loads} loads each")  # fmt: skip
+                      f" (min {min(fps['basemap']):.1f}); full detail while moving"
+                      f" {statistics.median(full):5.1f} (x{f_b / statistics.median(full):.2f} now),"
+                      f" {args.loads} loads each")  # fmt: skip
     finally:
         _server.stop()
         shutil.rmtree(home, ignore_errors=True)

@@ -92,8 +92,7 @@
     var shape = view === "province" ? S.province_view_shape : S.shapes[n.g];
     return { id: i, x: n.x, y: n.y, label: n.label, shape: shape, size: size, hidden: !vis,
       color: nodeColour(i, st), font: { size: Math.round(view === "province" ? 40 + size * 0.2 : 4 + size * 0.6),
-        face: fontFace, color: "#243b53",
-        strokeWidth: 3, strokeColor: "rgba(255,255,255,0.85)" } };
+        face: fontFace, color: "#243b53" } };
   }
   var current = compute();
   var nodes = new vis.DataSet(P.nodes.map(function (n, i) { return nodeObject(i, current.nodes[i]); }));
@@ -102,15 +101,40 @@
     return { id: k, from: e[0], to: e[1], width: s.width * e[3], dashes: s.dashes, hidden: !current.edges[k],
       color: { color: rgba(s.color, e[4]), highlight: s.color, hover: s.color } };
   }));
-  var many = P.edges.length > 2500;
+  var many = P.edges.length > 2500, HALO = 3;
   var network = new vis.Network(document.getElementById("gk-canvas"), { nodes: nodes, edges: edges }, {
     autoResize: true, physics: { enabled: false }, layout: { improvedLayout: false, randomSeed: 1 },
     interaction: { hover: true, tooltipDelay: 3600000, hideEdgesOnDrag: many, hideEdgesOnZoom: many,
       multiselect: false, navigationButtons: false, keyboard: false },
-    nodes: { borderWidth: 1, borderWidthSelected: 3, scaling: { label: { drawThreshold: view === "province" ? 5 : 6 } } },
+    nodes: { borderWidth: 1, borderWidthSelected: 3, font: { strokeWidth: HALO, strokeColor: "rgba(255,255,255,0.85)" }, scaling: { label: { drawThreshold: view === "province" ? 5 : 6 } } },
     edges: { smooth: false, selectionWidth: 1.5, arrows: { to: false } }
   });
+  /* While the camera moves (wheel, pinch, drag or a script's moveTo), a frame is drawn lighter: labels
+     without their white halo (a strokeText per label) and dashed lines solid (a dash pattern per line, at
+     the national zoom thousands of sub-pixel dashes). In software-rendered Chromium these were most of a
+     frame (docs/PERFORMANCE.md, "Basemap"). Full detail comes back once the camera has been still for
+     150 ms. Only this canvas's context is touched: its own strokeText / setLineDash are shadowed while
+     moving and removed after. */
+  var camera = "", settle = null, light = false, canvasCtx = null;
+  function noop() {}
+  function lighten(on) {
+    if (light === on || !canvasCtx) return;
+    light = on;
+    if (on) { canvasCtx.strokeText = noop; canvasCtx.setLineDash = noop; }
+    else { delete canvasCtx.strokeText; delete canvasCtx.setLineDash; network.redraw(); }
+  }
+  function watchCamera(ctx) {
+    canvasCtx = ctx;
+    var p = network.getViewPosition(), now = network.getScale().toFixed(6) + " " + p.x.toFixed(2) + " " + p.y.toFixed(2);
+    if (camera && now !== camera && window.graphkitMap.lightWhileMoving) {
+      lighten(true);
+      clearTimeout(settle);
+      settle = setTimeout(function () { lighten(false); }, 150);
+    }
+    camera = now;
+  }
   network.on("beforeDrawing", function (ctx) {
+    watchCamera(ctx);
     if (GK.underlay) GK.underlay(ctx, network);  /* the basemap (picture.js), beneath everything */
     ctx.save();
     P.captions.forEach(function (c) {
@@ -369,6 +393,6 @@
       document.body.setAttribute("data-ready", "1");
     }
   });
-  window.graphkitMap = { network: network, nodes: nodes, edges: edges, setFrame: setFrame, focus: focus,
+  window.graphkitMap = { lightWhileMoving: true, moving: function () { return light; }, network: network, nodes: nodes, edges: edges, setFrame: setFrame, focus: focus,
     find: find, filters: filters, refresh: refresh, visible: function () { return current; } };
 })();
