@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from graphkit.extraction._context import continued_paragraphs, paragraphs
 from graphkit.extraction._dates import DateHit, article_year, find_dates
 from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
 from graphkit.extraction._partners import Mention, find_partners, slug
@@ -133,17 +134,9 @@ def _kind(text: str, at: int) -> Fact | None:
     return Fact(best[1], best[2], best[3], best[4])
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
 def _date_for(hits: list[DateHit], signings: list[re.Match[str]], text: str) -> DateHit | None:
     """The date nearest a signing mention in the same paragraph, else the nearest within 400 characters."""
-    paras = _paragraphs(text)
+    paras = paragraphs(text)
 
     def para(pos: int) -> int:
         return next(i for i, (a, b) in enumerate(paras) if a <= pos <= b)
@@ -204,11 +197,17 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     if facts.kind is None:
         facts.kind = Fact("other", review=["kind of agreement not named near the signing: check"])
     facts.date = _date_for(hits, signings, text)
-    coop = [text[a:b] for a, b in _paragraphs(text) if _COOP.search(text[a:b])]
-    offsets = [a for a, b in _paragraphs(text) if _COOP.search(text[a:b])]
+    spans = paragraphs(text)
+    coop = [i for i, (a, b) in enumerate(spans) if _COOP.search(text[a:b])]
+    starts = {s.start() for s in signings}
+    signing_paras = {i for i in coop if _COUNT.search(text[spans[i][0] : spans[i][1]])
+                     or any(spans[i][0] <= s <= spans[i][1] for s in starts)}  # fmt: skip
+    found = {i: find_partners(text[spans[i][0] : spans[i][1]]) for i in coop}
+    found.update(continued_paragraphs(text, spans, signing_paras, set(coop)))
     seen: dict[str, int] = {}  # partner key -> index in facts.partners
-    for para_text, offset in zip(coop, offsets, strict=True):
-        for m in find_partners(para_text):
+    for i in sorted(found):
+        offset = spans[i][0]
+        for m in found[i]:
             m.start, m.end = m.start + offset, m.end + offset
             key = m.region.code if m.region else m.name
             if key not in seen:
@@ -216,6 +215,9 @@ def article_facts(article: Article, today: dt.date) -> Facts:
                 facts.partners.append(m)
             if seen[key] not in facts.signers and (signer := partner_signer(text, m)) is not None:
                 facts.signers[seen[key]] = signer  # "Bupati Ende <name>" may come after "Pemkab Ende"
+        if i not in coop:
+            continue  # a paragraph going on with a signing's list: its partners only
+        para_text = text[spans[i][0] : spans[i][1]]
         for c in _COUNT.finditer(para_text):
             what = " ".join(c["what"].casefold().split()).replace(" / ", "/")
             n = int(c["n"]) if c["n"].isdigit() else _NUM[c["n"].casefold()]

@@ -1,0 +1,77 @@
+"""Partners named after the signing sentence and bare names in lists (real-text failure kinds 2 and 3,
+docs/extract-real-score.md). Every sentence here is made up."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from graphkit import extract
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def _draft(tmp_path: Path, text: str, name: str = "a.txt") -> dict[str, list[dict[str, str]]]:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    extract([tmp_path / name], out, today=TODAY)
+    tables = {}
+    for table in ("organizations", "agreements", "parties", "sources"):
+        with (out / f"{table}.csv").open(encoding="utf-8", newline="") as f:
+            tables[table] = list(csv.DictReader(f))
+    tables["review"] = [{"text": (out / "review.md").read_text(encoding="utf-8")}]
+    return tables
+
+
+def _regions(tables: dict[str, list[dict[str, str]]]) -> list[str]:
+    orgs = [o for o in tables["organizations"] if o["id"] != "bp2mi"]
+    return [o["region"] or "?" + o["region_candidates"] for o in orgs]
+
+
+def _offsets_point_at_the_names(tables: dict[str, list[dict[str, str]]], text: str) -> None:
+    for party in tables["parties"]:
+        if party["organization_id"] == "bp2mi":
+            continue
+        span, words = party["evidence"].split(" | ")[0].split(": ", 1)
+        start, end = map(int, span.split("-"))
+        assert " ".join(text[start:end].split()) == words
+
+
+def test_a_list_in_the_next_paragraph_after_a_count_belongs_to_the_signing(tmp_path: Path) -> None:
+    text = (
+        "KUPANG - BP2MI melakukan penandatanganan nota kesepahaman dengan tiga pemerintah daerah "
+        "pada Rabu (8/3/2023).\n\nDiantaranya, Kabupaten Ende, Kabupaten Sikka dan Kota Kupang.\n"
+    )
+    tables = _draft(tmp_path, text)
+    assert _regions(tables) == ["53.08", "53.07", "53.71"]
+    assert len(tables["agreements"]) == 3
+    assert all(a["signed_on"] == "2023-03-08" for a in tables["agreements"])
+    _offsets_point_at_the_names(tables, text)
+
+
+def test_a_list_going_on_with_selanjutnya_needs_two_governments(tmp_path: Path) -> None:
+    text = ("BP2MI meneken nota kesepahaman dengan enam kepala daerah, yakni Bupati Ende, Bupati Sikka dan "
+            "Bupati Nagekeo, Kamis (4/11/2021).\nSelanjutnya Bupati Lembata, Bupati Alor dan Wali Kota "
+            "Kupang.\nKemudian Bupati Belu mengatakan acara itu meriah.")  # fmt: skip
+    tables = _draft(tmp_path, text)
+    assert _regions(tables) == ["53.08", "53.07", "53.16", "53.13", "53.05", "53.71"]
+    _offsets_point_at_the_names(tables, text)
+
+
+def test_melibatkan_in_the_paragraph_after_the_signing_names_its_partners(tmp_path: Path) -> None:
+    text = (
+        "BANDUNG - BP2MI menandatangani MoU pelatihan calon pekerja pada 2 Februari 2026.\n"
+        "Sinergi ini melibatkan Pemerintah Kota Depok, Pemerintah Kota Bogor, dan sejumlah kampus."
+    )
+    tables = _draft(tmp_path, text)
+    assert _regions(tables) == ["32.76", "32.71"]
+    _offsets_point_at_the_names(tables, text)
+
+
+def test_a_later_paragraph_that_only_mentions_a_regent_adds_no_partner(tmp_path: Path) -> None:
+    text = (
+        "BP2MI menandatangani MoU dengan Pemkab Ende pada 2 Februari 2026.\n"
+        "Selanjutnya Bupati Sikka berharap kerja itu berlanjut.\nWarga Kota Kupang menyambut baik."
+    )
+    assert _regions(_draft(tmp_path, text)) == ["53.08"]
