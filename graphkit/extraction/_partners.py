@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphkit.dataset._regions import Region
-from graphkit.extraction._places import province_after, resolve_place
+from graphkit.extraction._places import Place, province_after, resolve_bare, resolve_place
 
 __all__ = ["Mention", "find_partners", "slug"]
 
@@ -24,6 +24,14 @@ _GOV_RE = re.compile(rf"\b{_GOV}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5
 _ENGLISH_RE = re.compile(rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?P<trig>Regency|City)\b")
 _LIST_ITEM = re.compile(rf"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+dan\s+|\s+serta\s+)(?P<name>{_NAME_WORD}"
                         rf"(?:\s+{_NAME_WORD}){{0,4}})")  # fmt: skip
+_FIRST_ITEM = re.compile(rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})")
+_PERSON_TRIGGERS = ("bupati", "wali", "walikota", "gubernur", "wakil")
+_COUNT_LIST = re.compile(
+    r"(?i)\b(?:\d{1,3}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|beberapa|sejumlah)\s+"
+    r"(?P<noun>pemerintah\s+daerah|pemda|kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kabupaten|kota|provinsi"
+    r"|daerah|kepala\s+daerah|pimpinan\s+daerah)(?:\s+(?:lain(?:nya)?|tersebut|itu|mitra))?\s*,?\s*"
+    r"(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|adalah|:)\s*"
+)
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:di|ke|asal|wilayah|kawasan|daerah|warga|masyarakat)\s+)$")
 _KINDS = [("provinsi", ("provinsi", "prov.", "pemprov", "gubernur")),
           ("kota", ("kota", "pemkot", "pemko", "wali", "walikota")),
@@ -84,9 +92,14 @@ def _kind(trigger: str) -> str | None:
     return None  # pemerintah daerah / pemda: kabupaten, kota or province, the text does not say
 
 
-def _gov(text: str, start: int, name_start: int, kind: str | None) -> Mention | None:
+def _gov(text: str, start: int, name_start: int, kind: str | None, bare: str = "") -> Mention | None:
+    """The government named at ``name_start``; ``bare``: the name is written without its kind, in a list
+    after these words (the list's kind is ``kind``)."""
     words = re.match(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}", text[name_start:])
-    place = resolve_place(words.group(0).split(), kind) if words else None
+    place: Place | None = None
+    if words:
+        split = words.group(0).split()
+        place = resolve_bare(split, kind, bare) if bare else resolve_place(split, kind)
     if place is None:
         return None
     spelled = re.match(r"\s+".join(map(re.escape, place.words.split())), text[name_start:])
@@ -110,6 +123,21 @@ def _gov(text: str, start: int, name_start: int, kind: str | None) -> Mention | 
     return m
 
 
+def _bare_list(text: str, pos: int, kind: str | None, after: str, first: bool = False) -> list[Mention]:
+    """Names going on with a list at ``pos`` ("..., Donggala, Poso dan Kota Palu"), up to the first that is
+    not a region or carries its own kind word; ``first``: the first name has no separator before it."""
+    found: list[Mention] = []
+    while True:
+        item = (_FIRST_ITEM if first and not found else _LIST_ITEM).match(text, pos)
+        if item is None or _INST_RE.match(item["name"]) or _GOV_RE.match(item["name"]):
+            return found
+        nxt = _gov(text, item.start("name"), item.start("name"), kind, bare=after)
+        if nxt is None:
+            return found
+        found.append(nxt)
+        pos = nxt.end
+
+
 def _governments(text: str) -> list[Mention]:
     found: list[Mention] = []
     for m in list(_GOV_RE.finditer(text)):
@@ -122,16 +150,15 @@ def _governments(text: str) -> list[Mention]:
         if first is None:
             continue
         found.append(first)
-        pos = first.end
-        while kind is None or m["trig"].lower().startswith("pemerintah"):
-            item = _LIST_ITEM.match(text, pos)
-            if item is None or _INST_RE.match(item["name"]) or _GOV_RE.match(item["name"]):
-                break
-            nxt = _gov(text, item.start("name"), item.start("name"), kind)
-            if nxt is None:
-                break
-            found.append(nxt)
-            pos = nxt.end
+        trig = m["trig"].lower()
+        if kind is None or trig.startswith("pemerintah"):  # "Pemerintah Daerah Palu, Tegal, Sarolangun"
+            found += _bare_list(text, first.end, kind, "")
+        elif not trig.startswith(_PERSON_TRIGGERS):  # not "Bupati Ende, Djafar": a person's name follows
+            found += _bare_list(text, first.end, kind, " ".join(m.group(0).split()))
+    for c in _COUNT_LIST.finditer(text):
+        if not _GOV_RE.match(text, c.end()):  # "yakni Bupati Solok, ...": named with their kind
+            kind = "provinsi" if c["noun"].lower() == "provinsi" else None  # "kabupaten" is used loosely
+            found += _bare_list(text, c.end(), kind, " ".join(c.group(0).split()), first=True)
     for m in _ENGLISH_RE.finditer(text):
         got = _gov(text, m.start(), m.start("name"), _kind(m["trig"]))
         if got is not None and got.end == m.start("trig") - 1:

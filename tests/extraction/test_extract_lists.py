@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from graphkit import extract
+from graphkit.extraction._partners import find_partners
 
 TODAY = dt.date(2026, 12, 2)
 
@@ -75,3 +76,39 @@ def test_a_later_paragraph_that_only_mentions_a_regent_adds_no_partner(tmp_path:
         "Selanjutnya Bupati Sikka berharap kerja itu berlanjut.\nWarga Kota Kupang menyambut baik."
     )
     assert _regions(_draft(tmp_path, text)) == ["53.08"]
+
+
+def test_a_kind_word_carries_to_the_bare_names_after_it_until_another_kind() -> None:
+    found = find_partners(
+        "MoU dengan Kabupaten Sigi, Donggala, Parigi Moutong, Poso, dan Kota Palu hari ini."
+    )
+    assert [(m.words, m.region.code) for m in found] == [
+        ("Kabupaten Sigi", "72.10"), ("Donggala", "72.03"), ("Parigi Moutong", "72.08"), ("Poso", "72.02"),
+        ("Kota Palu", "72.71")]  # fmt: skip
+    assert found[1].name == "Pemerintah Kabupaten Donggala"
+
+
+def test_a_person_after_a_regent_is_not_a_place_and_a_province_is_not_carried_a_kind() -> None:
+    assert [m.words for m in find_partners("MoU dengan Bupati Ende, Djafar, hari ini.")] == ["Bupati Ende"]
+    assert [m.words for m in find_partners("MoU dengan Kabupaten Bandung, Jawa Barat.")] == [
+        "Kabupaten Bandung"
+    ]
+
+
+def test_bare_names_after_a_count_noun_resolve_and_ambiguous_ones_keep_candidates() -> None:
+    text = "MoU dengan Pemkab Sambas dan delapan kabupaten lain yakni Ambon, Tanah Laut, Blitar, Gresik dan "
+    found = find_partners(text + "Bengkulu pada Sabtu.")
+    got = [
+        (m.words, m.region.code if m.region else "?" + ";".join(c.code for c in m.candidates)) for m in found
+    ]
+    assert got == [("Pemkab Sambas", "61.01"), ("Ambon", "81.71"), ("Tanah Laut", "63.01"),
+                   ("Blitar", "?35.05;35.72"), ("Gresik", "35.25"), ("Bengkulu", "17.71")]  # fmt: skip
+    assert "named without kabupaten/kota" in found[1].notes[-1]
+    assert "ambiguous region Blitar" in found[3].notes[0]
+
+
+def test_a_count_list_of_regents_is_read_as_usual(tmp_path: Path) -> None:
+    text = (
+        "BP2MI meneken MoU dengan dua kepala daerah, yakni Bupati Ende dan Bupati Sikka, Kamis (4/11/2021)."
+    )
+    assert _regions(_draft(tmp_path, text)) == ["53.08", "53.07"]
