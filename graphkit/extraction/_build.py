@@ -16,19 +16,11 @@ from graphkit.extraction._followups import Hit, find_follow_ups, find_program_re
 from graphkit.extraction._partners import Mention, find_partners, slug
 from graphkit.extraction._read import Article
 from graphkit.extraction._signers import Signer, bp2mi_signer, partner_signer
+from graphkit.extraction._signing import Fact, signing_kind
+from graphkit.extraction._signing import signings as find_signings
 
-__all__ = ["Facts", "article_facts", "evidence"]
+__all__ = ["Fact", "Facts", "article_facts", "evidence"]
 
-_SIGN = re.compile(r"(?i)\b(penandatanganan|menandatangani|ditandatangani|ditandatanganinya|meneken|diteken"
-                   r"|teken|signing|signed)\b")  # fmt: skip
-_PAST = re.compile(r"(?i)\b(yang\s+)?(telah|sudah|pernah)\s+(di)?\w*\s*$")
-_KIND_RE = [
-    ("technical", re.compile(r"(?i)perjanjian\s+kerja\s*sama\s+teknis"
-                                r"|technical\s+(co-?operation\s+)?agreement")),
-    ("mou", re.compile(r"(?i)nota\s+kesepahaman|nota\s+kesepakatan|kesepakatan\s+bersama|\bMoU\b"
-                       r"|memorandum\s+of\s+understanding")),
-    ("pks", re.compile(r"(?i)perjanjian\s+kerja\s*sama|\bPKS\b")),
-]  # fmt: skip
 _COOP = re.compile(
     r"(?i)penandatanganan|menandatangani|ditandatangani|meneken|teken|kerja\s*sama|kerjasama"
     r"|\bMoU\b|nota\s+kesep|\bPKS\b|perjanjian|kesepakatan|bersama\s+dengan|menggandeng"
@@ -78,15 +70,6 @@ _PUBLISHER = re.compile(r"^\s*(?:[A-Z][a-z]+\s*)?\((?P<p>ANTARA|Antara)\)|^\s*(?
 
 
 @dataclass
-class Fact:
-    value: str
-    start: int = -1
-    end: int = -1
-    words: str = ""
-    review: list[str] = field(default_factory=list)
-
-
-@dataclass
 class Facts:
     """What one article reports."""
 
@@ -113,25 +96,6 @@ class Facts:
 def evidence(start: int, end: int, words: str) -> str:
     """``"812-840: Pemerintah Daerah Palu"``: offsets into the article text, then the words."""
     return f"{start}-{end}: {' '.join(words.split())}" if start >= 0 else ""
-
-
-def _signings(text: str) -> list[re.Match[str]]:
-    return [m for m in _SIGN.finditer(text) if not _PAST.search(text[max(0, m.start() - 30) : m.start()])]
-
-
-def _kind(text: str, at: int) -> Fact | None:
-    window = text[max(0, at - 150) : at + 200]
-    best = None
-    for kind, pattern in _KIND_RE:
-        for m in pattern.finditer(window):
-            dist = abs(max(0, at - 150) + m.start() - at)
-            if best is None or dist < best[0] or (dist == best[0] and kind == "technical"):
-                best = (dist, kind, max(0, at - 150) + m.start(), max(0, at - 150) + m.end(), m.group(0))
-            if kind == "technical":
-                best = (-1, kind, max(0, at - 150) + m.start(), max(0, at - 150) + m.end(), m.group(0))
-    if best is None:
-        return None
-    return Fact(best[1], best[2], best[3], best[4])
 
 
 def _date_for(hits: list[DateHit], signings: list[re.Match[str]], text: str) -> DateHit | None:
@@ -181,7 +145,7 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     for pid, _name, _k, pattern in PROGRAMS:
         if m := re.search(pattern, text):
             facts.programs.append((pid, Fact(pid, m.start(), m.end(), m.group(0))))
-    signings = _signings(text)
+    signings = find_signings(text)
     linked = has_keywords(text)
     hits = find_dates(text, published, year, today) if signings or linked else []
     if linked:
@@ -193,9 +157,7 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     facts.bp2mi_signer = bp2mi_signer(text)
     first = signings[0]
     facts.signing = Fact("signing", first.start(), first.end(), first.group(0))
-    facts.kind = _kind(text, first.start())
-    if facts.kind is None:
-        facts.kind = Fact("other", review=["kind of agreement not named near the signing: check"])
+    facts.kind = signing_kind(text, first.start())
     facts.date = _date_for(hits, signings, text)
     spans = paragraphs(text)
     coop = [i for i, (a, b) in enumerate(spans) if _COOP.search(text[a:b])]

@@ -1,0 +1,47 @@
+"""The signing, its kind and its date on sentences like real articles write them (failure kinds 1, 4, 6
+and 7 of docs/extract-real-score.md). Every sentence here is made up."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from graphkit import extract
+from graphkit.extraction._signing import signing_kind, signings
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def _draft(tmp_path: Path, text: str, published: str | None = None) -> dict[str, list[dict[str, str]]]:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    extract([tmp_path / "a.txt"], out, published=published, today=TODAY)
+    tables = {}
+    for table in ("organizations", "agreements", "parties", "sources"):
+        with (out / f"{table}.csv").open(encoding="utf-8", newline="") as f:
+            tables[table] = list(csv.DictReader(f))
+    tables["review"] = [{"text": (out / "review.md").read_text(encoding="utf-8")}]
+    return tables
+
+
+def test_penandatangan_before_an_agreement_is_a_signing_word() -> None:
+    text = "Acara itu ditandai dengan penandatangan Nota Kesepakatan antara BP2MI dan Pemkab Ende."
+    assert [m.group(0) for m in signings(text)] == ["penandatangan"]
+    assert signings("Para penandatangan hadir di Jakarta.") == []  # the signatories, not a signing
+
+
+def test_the_kind_comes_from_the_first_signing_sentence(tmp_path: Path) -> None:
+    text = (
+        "KUPANG - Kegiatan ditandai penandatangan Nota Kesepahaman BP2MI dan Pemkab Ende, Selasa "
+        "(17/10/2023). Sesudahnya dinas tenaga kerja menandatangani perjanjian kerja sama teknis."
+    )
+    first = signings(text)[0]
+    assert signing_kind(text, first.start()).value == "mou"
+    (agreement,) = _draft(tmp_path, text)["agreements"]
+    assert (agreement["kind"], agreement["signed_on"]) == ("mou", "2023-10-17")
+
+
+def test_a_kind_in_the_sentence_wins_over_a_nearer_one_in_the_sentence_before() -> None:
+    text = "Rapat membahas PKS lama. Penandatanganan nota kesepahaman dilakukan Bupati Ende."
+    assert signing_kind(text, text.index("Penandatanganan")).value == "mou"
