@@ -32,7 +32,13 @@ _COUNT_LIST = re.compile(
     r"|daerah|kepala\s+daerah|pimpinan\s+daerah)(?:\s+(?:lain(?:nya)?|tersebut|itu|mitra))?\s*,?\s*"
     r"(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|adalah|:)\s*"
 )
-_PLACE_BEFORE = re.compile(r"(?i:\b(?:di|ke|asal|wilayah|kawasan|daerah|warga|masyarakat)\s+)$")
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:di|ke|dari|asal|wilayah|kawasan|daerah|warga|masyarakat|ibu\s*kota|se)"
+                           r"\s+)$")  # fmt: skip
+#: "di Gedung Sate, Kota Bandung": the venue's city, not a party
+_VENUE_BEFORE = re.compile(
+    r"\b(?:[Dd]i|[Bb]ertempat\s+di)\s+(?:[A-Z][\w'.\-]*\s+){0,5}?[A-Z][\w'.\-]*\s*,\s*$"
+)
+_KIND_AFTER_LEADER = re.compile(r"(?i:kabupaten|kota|provinsi|kab\.)\s+(?=[A-Z])")
 _KINDS = [("provinsi", ("provinsi", "prov.", "pemprov", "gubernur")),
           ("kota", ("kota", "pemkot", "pemko", "wali", "walikota")),
           ("kabupaten", ("kabupaten", "kab.", "pemkab", "bupati"))]  # fmt: skip
@@ -52,13 +58,14 @@ _ALONE = {"IOM": "International Organization for Migration (IOM)",
           "Polri": "Kepolisian Negara Republik Indonesia (Polri)", "UN Women": "UN Women", "UNODC": "UNODC",
           "UNDP": "UNDP", "UNICEF": "UNICEF", "UNHCR": "UNHCR", "BPJS": "BPJS"}  # fmt: skip
 _INST_WORD = (
-    r"(?:[A-Z0-9][\w.&'\-]*|\(Persero\)|dan\s+(?!Universitas|Politeknik|PT\b|Pemerintah)[A-Z][\w\-]*)"
+    r"(?:[A-Z0-9][\w.&'\-]*|\(Persero\)"
+    r"|dan\s+(?!Universitas|Politeknik|PT\b|Pemerintah|Kementerian\b)[A-Z][\w\-]*)"
 )
 _INST_RE = re.compile(
     r"\b(?P<kw>" + "|".join(re.escape(k) for k in sorted(_KW_TYPE, key=len, reverse=True)) + r")\b"
     rf"(?P<name>(?:\s+{_INST_WORD}){{0,8}})"
 )
-_OWN = re.compile(r"(?i)pekerja\s+migran|BP2MI|BP3MI|P4MI|KP2MI|badan\s+pe(?:r)?lindungan")
+_OWN = re.compile(r"(?i)pekerja\s+migran|P2MI|BP3MI|P4MI|\bPPMI\b|badan\s+pe(?:r)?lindungan")  # BP2MI, KP2MI
 
 
 def slug(text: str) -> str:
@@ -141,12 +148,17 @@ def _bare_list(text: str, pos: int, kind: str | None, after: str, first: bool = 
 def _governments(text: str) -> list[Mention]:
     found: list[Mention] = []
     for m in list(_GOV_RE.finditer(text)):
-        if _PLACE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) and not m[
-            "trig"
-        ].lower().startswith(("pemerintah", "pem", "bupati", "wali", "gubernur", "wakil")):
-            continue  # "di Kota Kupang": a place, not a party
-        kind = _kind(m["trig"])
-        first = _gov(text, m.start(), m.start("name"), kind)
+        government = (
+            m["trig"].lower().startswith(("pemerintah", "pem", "bupati", "wali", "gubernur", "wakil"))
+        )
+        before = text[max(0, m.start() - 80) : m.start()]
+        if not government and (_PLACE_BEFORE.search(before[-20:]) or _VENUE_BEFORE.search(before)):
+            continue  # "di Kota Kupang", "dari provinsi Sumbar", "di Gedung Sate, Kota Bandung": places
+        kind, name_start = _kind(m["trig"]), m.start("name")
+        if government and (again := _KIND_AFTER_LEADER.match(text, name_start)):
+            name_start = again.end()  # "Bupati Kabupaten Sumba Barat"
+            kind = kind or _kind(again.group(0).strip())
+        first = _gov(text, m.start(), name_start, kind)
         if first is None:
             continue
         found.append(first)

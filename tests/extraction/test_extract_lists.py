@@ -112,3 +112,28 @@ def test_a_count_list_of_regents_is_read_as_usual(tmp_path: Path) -> None:
         "BP2MI meneken MoU dengan dua kepala daerah, yakni Bupati Ende dan Bupati Sikka, Kamis (4/11/2021)."
     )
     assert _regions(_draft(tmp_path, text)) == ["53.08", "53.07"]
+
+
+def test_a_province_described_or_a_venue_city_is_not_a_partner() -> None:
+    found = find_partners("MoU dengan Pemkot Padang, di ibukota Provinsi Sumatera Barat itu.")
+    assert [m.words for m in found] == ["Pemkot Padang"]
+    assert find_partners("Ribuan pekerja dari provinsi Sumbar menandatangani kontrak.") == []
+    found = find_partners("MoU BP2MI dan Pemprov Jabar diteken di Gedung Sate, Kota Bandung, Selasa.")
+    assert [m.words for m in found] == ["Pemprov Jabar"]
+
+
+def test_the_agency_itself_is_never_a_partner() -> None:
+    text = (
+        "Kolaborasi Kementerian P2MI dengan daerah; KP2MI, BP2MI dan Kementerian Pelindungan Pekerja "
+        "Migran Indonesia hadir bersama Kementerian Pertanian."
+    )
+    assert [m.name for m in find_partners(text)] == ["Kementerian Pertanian"]
+
+
+def test_a_regent_of_a_kabupaten_is_one_partner(tmp_path: Path) -> None:
+    text = (
+        "BP2MI meneken MoU dengan Pemerintah Kabupaten Sumba Barat pada Kamis (28/7/2022). Bupati "
+        "Kabupaten Sumba Barat menandatangani MoU itu."
+    )
+    tables = _draft(tmp_path, text)
+    assert _regions(tables) == ["53.12"] and len(tables["agreements"]) == 1
