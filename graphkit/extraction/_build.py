@@ -16,7 +16,7 @@ from graphkit.extraction._followups import Hit, find_follow_ups, find_program_re
 from graphkit.extraction._partners import Mention, find_partners, slug
 from graphkit.extraction._read import Article
 from graphkit.extraction._signers import Signer, bp2mi_signer, partner_signer
-from graphkit.extraction._signing import Fact, signing_kind
+from graphkit.extraction._signing import Fact, signing_date, signing_kind
 from graphkit.extraction._signing import signings as find_signings
 
 __all__ = ["Fact", "Facts", "article_facts", "evidence"]
@@ -98,25 +98,6 @@ def evidence(start: int, end: int, words: str) -> str:
     return f"{start}-{end}: {' '.join(words.split())}" if start >= 0 else ""
 
 
-def _date_for(hits: list[DateHit], signings: list[re.Match[str]], text: str) -> DateHit | None:
-    """The date nearest a signing mention in the same paragraph, else the nearest within 400 characters."""
-    paras = paragraphs(text)
-
-    def para(pos: int) -> int:
-        return next(i for i, (a, b) in enumerate(paras) if a <= pos <= b)
-
-    best: tuple[int, int, DateHit] | None = None
-    for s in signings:
-        for h in hits:
-            if h.precision == "none":
-                continue
-            dist = abs(h.start - s.start())
-            rank = (0 if para(h.start) == para(s.start()) else 1, 0 if h.precision == "day" else 1, dist)
-            if dist <= 400 and (best is None or rank < best[:3]):
-                best = (*rank, h)  # type: ignore[assignment]
-    return best[3] if best else None  # type: ignore[misc]
-
-
 def _dateline_year(text: str, today: dt.date) -> int | None:
     """The year of the first date printed with its year near the top (a dateline such as "14 March 2024")."""
     for hit in find_dates(text[:600], None, None, today):
@@ -158,7 +139,7 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     first = signings[0]
     facts.signing = Fact("signing", first.start(), first.end(), first.group(0))
     facts.kind = signing_kind(text, first.start())
-    facts.date = _date_for(hits, signings, text)
+    facts.date = signing_date(hits, signings, text)
     spans = paragraphs(text)
     coop = [i for i, (a, b) in enumerate(spans) if _COOP.search(text[a:b])]
     starts = {s.start() for s in signings}

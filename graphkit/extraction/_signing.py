@@ -5,9 +5,12 @@ and the kind of agreement named there (nota kesepahaman = mou, perjanjian kerja 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-__all__ = ["Fact", "signings", "sentence_span", "signing_kind"]
+from graphkit.extraction._context import paragraphs
+from graphkit.extraction._dates import DateHit
+
+__all__ = ["Fact", "signings", "sentence_span", "signing_kind", "signing_date"]
 
 SIGN = re.compile(
     r"(?i)\b(penandatanganan|menandatangani|ditandatangani|ditandatanganinya|meneken|diteken|teken|signing"
@@ -77,3 +80,79 @@ def signing_kind(text: str, at: int) -> Fact:
     if kind is not None:
         return kind
     return Fact("other", review=["kind of agreement not named near the signing: check"])
+
+
+#: A quote verb before a date in the same sentence: "kata Bupati Sambas, X, Senin (20/12/2021)".
+_QUOTE = re.compile(
+    r"(?i)\b(?:kata|katanya|ujar|ujarnya|ucap|ucapnya|tutur|tuturnya|jelas|jelasnya|ungkap|ungkapnya|terang"
+    r"|terangnya|imbuh|imbuhnya|tambah|tambahnya|sebut|sebutnya|tegas|tegasnya|pungkas|pungkasnya|paparnya"
+    r"|mengatakan|menjelaskan|menyampaikan|menuturkan|mengungkapkan|menegaskan|dikonfirmasi"
+    r"|keterangan(?:nya)?\s+(?:tertulis|resmi|pers))\b(?P<between>[^.!?\n]{0,80})$"
+)
+_NEAR = 400  # characters between a signing word and its date, at most (but see the fallbacks)
+
+
+def _statement(text: str, hit: DateHit) -> bool:
+    """A date given to what someone said ("ujarnya, Kamis (25/7/2024)"), not to a signing."""
+    m = _QUOTE.search(text, max(0, hit.start - 200), hit.start)
+    return m is not None and not SIGN.search(m["between"])
+
+
+def signing_date(hits: list[DateHit], marks: list[re.Match[str]], text: str) -> DateHit | None:
+    """The signing's date: one in a signing's sentence, else the nearest in its paragraph, else within 400
+    characters; a statement's date ("kata ..., Senin (20/12/2021)") or the dateline's far from the signing
+    only when nothing else is found, with a note saying whose date it is.
+
+    Parameters
+    ----------
+    hits : list of DateHit
+        Every date of the article (:func:`graphkit.extraction._dates.find_dates`).
+    marks : list of re.Match
+        The signing words (:func:`signings`).
+    text : str
+        The article text.
+
+    Returns
+    -------
+    DateHit or None
+        A copy of the chosen date, its notes extended.
+    """
+    usable = [h for h in hits if h.precision != "none" and h.date is not None]
+    if not usable or not marks:
+        return None
+    paras = paragraphs(text)
+
+    def para(pos: int) -> int:
+        return next(i for i, (a, b) in enumerate(paras) if a <= pos <= b)
+
+    dateline = usable[0] if usable[0].start < min(200, marks[0].start()) else None
+    sentences = [sentence_span(text, s.start()) for s in marks]
+    best: tuple[tuple[int, int, int], DateHit, bool] | None = None
+    for h in usable:
+        said = _statement(text, h)
+        for s, (a, b) in zip(marks, sentences, strict=True):
+            dist = abs(h.start - s.start())
+            if a <= h.start < b and not said:
+                tier = 0
+            elif dist <= _NEAR and not said:
+                tier = 1 if para(h.start) == para(s.start()) else 2
+            elif dist <= _NEAR or h is dateline:
+                tier = 3
+            elif said:
+                tier = 4
+            else:
+                continue
+            rank = (tier, 0 if h.precision == "day" else 1, dist)
+            if best is None or rank < best[0]:
+                best = (rank, h, said)
+    if best is None:
+        return None
+    (tier, _, _), hit, said = best
+    notes = list(hit.notes)
+    if said:
+        notes.append(
+            f"date of a statement ({hit.words!r} after a quote), not necessarily of the signing: check"
+        )
+    elif hit is dateline and tier > 0:
+        notes.append(f"date of the article's dateline ({hit.words!r}), not necessarily the signing's: check")
+    return replace(hit, notes=notes)

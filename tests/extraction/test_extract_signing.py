@@ -45,3 +45,34 @@ def test_the_kind_comes_from_the_first_signing_sentence(tmp_path: Path) -> None:
 def test_a_kind_in_the_sentence_wins_over_a_nearer_one_in_the_sentence_before() -> None:
     text = "Rapat membahas PKS lama. Penandatanganan nota kesepahaman dilakukan Bupati Ende."
     assert signing_kind(text, text.index("Penandatanganan")).value == "mou"
+
+
+def test_a_date_in_the_signing_sentence_beats_a_statement_date(tmp_path: Path) -> None:
+    text = (
+        "Kerja sama itu penting bagi warga, kata Bupati Sambas, Satono, Senin (20/12/2021). Nota "
+        "kesepahaman itu diteken bersama BP2MI dan delapan daerah lain dalam sebuah acara besar di sebuah "
+        "hotel di Jakarta pada Sabtu (18/12/2021)."
+    )
+    (agreement,) = _draft(tmp_path, text)["agreements"]
+    assert agreement["signed_on"] == "2021-12-18" and "statement" not in agreement["review"]
+
+
+def test_a_statement_date_alone_is_kept_with_a_note(tmp_path: Path) -> None:
+    text = (
+        "Pemkab Sambas menandatangani nota kesepahaman dengan BP2MI untuk melindungi warganya. "
+        "Kami ingin warga berangkat resmi, ujarnya, Kamis (25/7/2024)."
+    )
+    (agreement,) = _draft(tmp_path, text)["agreements"]
+    assert (agreement["signed_on"], agreement["signed_on_precision"]) == ("2024-07-25", "day")
+    assert "date of a statement ('Kamis (25/7/2024)'" in agreement["review"]
+
+
+def test_a_dateline_far_from_the_signing_is_kept_with_a_note(tmp_path: Path) -> None:
+    filler = "Bupati berbicara panjang tentang pelatihan bahasa dan keterampilan calon pekerja. " * 6
+    text = (
+        f"PONTIANAK, Rabu (24/5/2023) - Pemkab Sambas menerima kunjungan BP2MI.\n{filler}\n"
+        "Pada kesempatan yang sama dilakukan penandatanganan nota kesepahaman dengan Pemkab Sambas."
+    )
+    (agreement,) = _draft(tmp_path, text)["agreements"]
+    assert agreement["signed_on"] == "2023-05-24"
+    assert "date of the article's dateline ('Rabu (24/5/2023)')" in agreement["review"]
