@@ -91,6 +91,19 @@ class Facts:
     program_regions: list[Hit] = field(default_factory=list)
     bp2mi_signer: Signer | None = None
     signers: dict[int, Signer] = field(default_factory=dict)  # index into partners -> who signed for it
+    yearless: str = ""  # a date near the signing written without a year, when nothing gives the year
+
+
+def undated_note(facts: Facts) -> str:
+    """What review.md and the source say of a signing that no date or year places: its partners, any date
+    written without a year, and that no row was made (``signed_on`` is required, docs/DESIGN.md §1)."""
+    named = ", ".join(
+        f"{m.name} ({m.region.code if m.region else '?' + ';'.join(r.code for r in m.candidates)})"
+        for m in facts.partners
+    )
+    said = f"; the article says {facts.yearless!r} without a year" if facts.yearless else ""
+    return (f"signing without a date: partners {named or 'not named'}{said}; check the article "
+            "(no agreement row made: a row needs signed_on, add it by hand)")  # fmt: skip
 
 
 def evidence(start: int, end: int, words: str) -> str:
@@ -140,6 +153,9 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     facts.signing = Fact("signing", first.start(), first.end(), first.group(0))
     facts.kind = signing_kind(text, first.start())
     facts.date = signing_date(hits, signings, text)
+    if facts.date is None and not year:  # "Selasa (25/5)" on an undated article: said in review.md
+        near = [h for h in find_dates(text, None, 2000, today) if abs(h.start - first.start()) <= 400]
+        facts.yearless = min(near, key=lambda h: abs(h.start - first.start())).words if near else ""
     spans = paragraphs(text)
     coop = [i for i, (a, b) in enumerate(spans) if _COOP.search(text[a:b])]
     starts = {s.start() for s in signings}

@@ -76,3 +76,24 @@ def test_a_dateline_far_from_the_signing_is_kept_with_a_note(tmp_path: Path) -> 
     (agreement,) = _draft(tmp_path, text)["agreements"]
     assert agreement["signed_on"] == "2023-05-24"
     assert "date of the article's dateline ('Rabu (24/5/2023)')" in agreement["review"]
+
+
+def test_a_signing_without_a_year_is_listed_in_review_md_not_made_a_row(tmp_path: Path) -> None:
+    text = "BP2MI menandatangani nota kesepahaman dengan Pemkab Ende dan Pemkab Sikka, Selasa (25/5)."
+    tables = _draft(tmp_path, text)
+    assert tables["agreements"] == []
+    review = tables["review"][0]["text"]
+    head = review.split("## Signings without a date (not in the dataset)")[1].split("\n## ")[0]
+    assert "signing without a date: partners Pemerintah Kabupaten Ende (53.08), Pemerintah Kabupaten " in head
+    assert "'Selasa (25/5)' without a year" in head and "check the article" in head
+    assert "signing without a date" in tables["sources"][0]["review"]
+
+
+def test_a_signing_without_a_date_takes_the_year_of_publication_with_a_note(tmp_path: Path) -> None:
+    text = "BP2MI menandatangani nota kesepahaman dengan Pemkab Ende di Jakarta kemarin."
+    (agreement,) = _draft(tmp_path, text, published="2022-06-17")["agreements"]
+    assert (agreement["signed_on"], agreement["signed_on_precision"]) == ("2022-01-01", "year")
+    assert "year 2022 of publication only" in agreement["review"]
+    assert (
+        "Signings without a date" not in _draft(tmp_path, text, published="2022-06-17")["review"][0]["text"]
+    )
