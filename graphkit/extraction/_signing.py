@@ -73,13 +73,18 @@ def _nearest(text: str, at: int, lo: int, hi: int) -> Fact | None:
 
 def signing_kind(text: str, at: int) -> Fact:
     """The kind of the signing at ``at``: named in its sentence, else near it (150 characters before, 200
-    after), else ``other`` with a note.
+    after), else a nota kesepahaman / MoU named anywhere in the article (with a note), else ``other`` with
+    a note.
     """
     a, b = sentence_span(text, at)
     kind = _nearest(text, at, a, b) or _nearest(text, at, max(0, at - 150), at + 200)
     if kind is not None:
         return kind
-    return Fact("other", review=["kind of agreement not named near the signing: check"])
+    if m := KIND_RE[1][1].search(text):  # "menandatangani kerja sama", "Memorandum of Understanding" later
+        note = f"kind taken from {m.group(0)!r} elsewhere in the article, not from the signing: check"
+        return Fact("mou", m.start(), m.end(), m.group(0), [note])
+    bare = " ('kerja sama' only)" if _COOPERATION.search(text, a, b) else ""
+    return Fact("other", review=[f"kind of agreement not named near the signing{bare}: check"])
 
 
 #: A quote verb before a date in the same sentence: "kata Bupati Sambas, X, Senin (20/12/2021)".
@@ -89,6 +94,7 @@ _QUOTE = re.compile(
     r"|mengatakan|menjelaskan|menyampaikan|menuturkan|mengungkapkan|menegaskan|dikonfirmasi"
     r"|keterangan(?:nya)?\s+(?:tertulis|resmi|pers))\b(?P<between>[^.!?\n]{0,80})$"
 )
+_COOPERATION = re.compile(r"(?i)\bkerja\s*sama\b")
 _NEAR = 400  # characters between a signing word and its date, at most (but see the fallbacks)
 
 

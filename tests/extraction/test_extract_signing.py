@@ -97,3 +97,21 @@ def test_a_signing_without_a_date_takes_the_year_of_publication_with_a_note(tmp_
     assert (
         "Signings without a date" not in _draft(tmp_path, text, published="2022-06-17")["review"][0]["text"]
     )
+
+
+def test_a_cooperation_signed_with_an_mou_named_later_is_an_mou_with_a_note(tmp_path: Path) -> None:
+    filler = "Para camat dan kepala desa hadir dan menyimak paparan tentang pelatihan calon pekerja. " * 3
+    text = (
+        f"Pemkab Ende menandatangani kerja sama dengan BP2MI pada Selasa (17/10/2023).\n{filler}\n"
+        "Isi Memorandum of Understanding itu memuat pelatihan dan sosialisasi."
+    )
+    (agreement,) = _draft(tmp_path, text)["agreements"]
+    assert agreement["kind"] == "mou"
+    assert "kind taken from 'Memorandum of Understanding' elsewhere in the article" in agreement["review"]
+
+
+def test_a_bare_cooperation_stays_other_with_a_note(tmp_path: Path) -> None:
+    text = "Pemkab Ende menandatangani kerja sama dengan BP2MI pada Selasa (17/10/2023)."
+    (agreement,) = _draft(tmp_path, text)["agreements"]
+    assert agreement["kind"] == "other"
+    assert "kind of agreement not named near the signing ('kerja sama' only): check" in agreement["review"]
