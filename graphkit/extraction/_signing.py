@@ -131,7 +131,9 @@ def signing_date(hits: list[DateHit], marks: list[re.Match[str]], text: str) -> 
     def para(pos: int) -> int:
         return next(i for i, (a, b) in enumerate(paras) if a <= pos <= b)
 
-    dateline = usable[0] if usable[0].start < min(200, marks[0].start()) else None
+    top = next((b for a, b in paras if text[a:b].strip()), 0)  # the end of the first paragraph
+    first = usable[0]
+    dateline = first if first.start < marks[0].start() and (first.start < 300 or first.end <= top) else None
     sentences = [sentence_span(text, s.start()) for s in marks]
     best: tuple[tuple[int, int, int], DateHit, bool] | None = None
     for h in usable:
