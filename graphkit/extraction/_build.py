@@ -101,8 +101,8 @@ def undated_note(facts: Facts) -> str:
         f"{m.name} ({m.region.code if m.region else '?' + ';'.join(r.code for r in m.candidates)})"
         for m in facts.partners
     )
-    said = f"; the article says {facts.yearless!r} without a year" if facts.yearless else ""
-    return (f"signing without a date: partners {named or 'not named'}{said}; check the article "
+    said = f" (the article says {facts.yearless!r} without a year)" if facts.yearless else ""
+    return (f"signing without a date: partners {named or 'not named'}{said}, check the article "
             "(no agreement row made: a row needs signed_on, add it by hand)")  # fmt: skip
 
 
