@@ -151,9 +151,11 @@ def _governments(text: str) -> list[Mention]:
         government = (
             m["trig"].lower().startswith(("pemerintah", "pem", "bupati", "wali", "gubernur", "wakil"))
         )
-        before = text[max(0, m.start() - 80) : m.start()]
-        if not government and (_PLACE_BEFORE.search(before[-20:]) or _VENUE_BEFORE.search(before)):
-            continue  # "di Kota Kupang", "dari provinsi Sumbar", "di Gedung Sate, Kota Bandung": places
+        if not government:
+            before = text[max(0, m.start() - 80) : m.start()]
+            venue = before.rstrip().endswith(",") and _VENUE_BEFORE.search(before)
+            if _PLACE_BEFORE.search(before[-20:]) or venue:
+                continue  # "di Kota Kupang", "dari provinsi Sumbar", "di Gedung Sate, Kota Bandung": places
         kind, name_start = _kind(m["trig"]), m.start("name")
         if government and (again := _KIND_AFTER_LEADER.match(text, name_start)):
             name_start = again.end()  # "Bupati Kabupaten Sumba Barat"

@@ -5,6 +5,7 @@ and the kind of agreement named there (nota kesepahaman = mou, perjanjian kerja 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from graphkit.extraction._context import paragraphs
@@ -25,10 +26,10 @@ KIND_RE = [
     ("pks", re.compile(r"(?i)perjanjian\s+kerja\s*sama|\bPKS\b")),
 ]  # fmt: skip
 #: A sentence ends at a full stop (not after a short title or abbreviation), ! or ? before a capital.
-_ABBREVIATIONS = ("Kab", "Kec", "Prov", "Jl", "No", "Dr", "Drs", "Ir", "Hj", "St", "Tbk", "dkk", "dll")
-_END = re.compile(
-    r"(?<![A-Z])" + "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"[.!?][\"”']?\s+(?=[\"“A-Z])|\n"
-)
+_ABBREVIATIONS = frozenset(("kab", "kec", "prov", "jl", "no", "dr", "drs", "ir", "hj", "st", "tbk", "dkk",
+                            "dll"))  # fmt: skip
+_END = re.compile(r"[.!?][\"”']?\s+(?=[\"“A-Z])|\n")
+_WORD_BEFORE = re.compile(r"(\w+)$")
 
 
 @dataclass
@@ -47,13 +48,27 @@ def signings(text: str) -> list[re.Match[str]]:
     return [m for m in SIGN.finditer(text) if not _PAST.search(text[max(0, m.start() - 30) : m.start()])]
 
 
+def _ends(text: str, m: re.Match[str]) -> bool:
+    """A full stop ends a sentence unless it follows an initial ("H. Djafar") or an abbreviation."""
+    if m.group(0) == "\n" or text[m.start()] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(0, m.start() - 5), m.start())
+    if word is None:
+        return True
+    return not (len(word[1]) == 1 and word[1].isupper()) and word[1].casefold() not in _ABBREVIATIONS
+
+
 def sentence_span(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the sentence of ``text`` holding ``pos``."""
     start = 0
     for m in _END.finditer(text, max(0, pos - 600), pos + 2):  # the capital after a full stop is looked at
-        if m.end() <= pos:
+        if m.end() <= pos and _ends(text, m):
             start = m.end()
-    end = m.start() if (m := _END.search(text, pos)) else len(text)
+    end = len(text)
+    for m in _END.finditer(text, pos):
+        if _ends(text, m):
+            end = m.start()
+            break
     return start, end
 
 
@@ -127,9 +142,10 @@ def signing_date(hits: list[DateHit], marks: list[re.Match[str]], text: str) -> 
     if not usable or not marks:
         return None
     paras = paragraphs(text)
+    starts = [a for a, _ in paras]
 
     def para(pos: int) -> int:
-        return next(i for i, (a, b) in enumerate(paras) if a <= pos <= b)
+        return bisect_right(starts, pos) - 1
 
     top = next((b for a, b in paras if text[a:b].strip()), 0)  # the end of the first paragraph
     first = usable[0]
