@@ -17,7 +17,9 @@ _STRONG = re.compile(
     r"|adapun)\b|\b(?:melibatkan|meliputi|terdiri\s+(?:atas|dari)|di\s*antaranya|antara\s+lain)\b"
 )
 #: Words that open a paragraph that may go on with the list: only when it names two governments or more.
-_WEAK = re.compile(r"(?i)^\W*(?:selanjutnya|kemudian|lalu|serta|juga|selain\s+itu|berikutnya|disusul)\b")
+_WEAK = re.compile(r"(?i)^\W*(?:selanjutnya|kemudian|lalu|serta|berikutnya|disusul)\b")
+#: A paragraph naming who attended or witnessed ("Turut hadir Bupati A ..."): not a list of partners.
+_PRESENT = re.compile(r"(?i)\b(?:hadir|menghadiri|dihadiri|disaksikan|menyaksikan|didampingi|mendampingi)\b")
 _MAX_AFTER = 2  # non-empty paragraphs after the signing's that may go on with its list
 
 
@@ -33,7 +35,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 def _goes_on(para: str) -> list[Mention] | None:
     """The partners of a paragraph that goes on with a list, or None when it does not."""
     strong, weak = _STRONG.search(para), _WEAK.search(para)
-    if not strong and not weak:
+    if not strong and not weak or _PRESENT.search(para):
         return None
     found = find_partners(para)
     governments = sum(1 for m in found if m.type == "regional_government")

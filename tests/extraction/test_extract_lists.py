@@ -70,6 +70,15 @@ def test_melibatkan_in_the_paragraph_after_the_signing_names_its_partners(tmp_pa
     _offsets_point_at_the_names(tables, text)
 
 
+def test_those_attending_after_the_signing_are_not_partners(tmp_path: Path) -> None:
+    text = (
+        "BP2MI menandatangani MoU dengan tiga pemerintah daerah pada 2 Februari 2026.\n"
+        "Diantaranya hadir Bupati Sikka dan Bupati Ende.\n"
+        "Selanjutnya Bupati Alor dan Bupati Belu menyaksikan."
+    )
+    assert _regions(_draft(tmp_path, text)) == []
+
+
 def test_a_later_paragraph_that_only_mentions_a_regent_adds_no_partner(tmp_path: Path) -> None:
     text = (
         "BP2MI menandatangani MoU dengan Pemkab Ende pada 2 Februari 2026.\n"
