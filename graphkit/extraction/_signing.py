@@ -175,7 +175,7 @@ def signing_date(hits: list[DateHit], marks: list[re.Match[str]], text: str) -> 
     notes = list(hit.notes)
     if said:
         notes.append(
-            f"date of a statement ({hit.words!r} after a quote), not necessarily of the signing: check"
+            f"date of a statement ({hit.words!r} after a quote), not necessarily the signing's: check"
         )
     elif hit is dateline and tier > 0:
         notes.append(f"date of the article's dateline ({hit.words!r}), not necessarily the signing's: check")
