@@ -154,8 +154,9 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     facts.kind = signing_kind(text, first.start())
     facts.date = signing_date(hits, signings, text)
     if facts.date is None and not year:  # "Selasa (25/5)" on an undated article: said in review.md
-        near = [h for h in find_dates(text, None, 2000, today) if abs(h.start - first.start()) <= 400]
-        facts.yearless = min(near, key=lambda h: abs(h.start - first.start())).words if near else ""
+        near = [(abs(h.start - s.start()), h.words) for h in find_dates(text, None, 2000, today)
+                for s in signings if abs(h.start - s.start()) <= 400]  # fmt: skip
+        facts.yearless = min(near)[1] if near else ""
     spans = paragraphs(text)
     coop = [i for i, (a, b) in enumerate(spans) if _COOP.search(text[a:b])]
     starts = {s.start() for s in signings}
