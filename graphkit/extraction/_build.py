@@ -96,7 +96,18 @@ class Facts:
 
 def undated_note(facts: Facts) -> str:
     """What review.md and the source say of a signing that no date or year places: its partners, any date
-    written without a year, and that no row was made (``signed_on`` is required, docs/DESIGN.md §1)."""
+    written without a year, and that no row was made (``signed_on`` is required, docs/DESIGN.md §1).
+
+    Parameters
+    ----------
+    facts : Facts
+        The article's facts (a signing, no date, no year).
+
+    Returns
+    -------
+    str
+        One review line, without ``"; "`` inside (review columns join notes with it).
+    """
     named = ", ".join(
         f"{m.name} ({m.region.code if m.region else '?' + ';'.join(r.code for r in m.candidates)})"
         for m in facts.partners

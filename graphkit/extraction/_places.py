@@ -118,6 +118,20 @@ def resolve_bare(words: list[str], kind: str | None, after: str) -> Place | None
 
     A name the list's kind does not fit (Ambon in a list of kabupaten: only Kota Ambon exists) is taken
     with every kind; a province is kept only in a list of provinces. Ambiguous names keep their candidates.
+
+    Parameters
+    ----------
+    words : list of str
+        The capitalised words at the name (the longest leading run that names a region is taken).
+    kind : {"kabupaten", "kota", "provinsi"} or None
+        The list's kind word, if any.
+    after : str
+        The words the list follows, quoted in the note.
+
+    Returns
+    -------
+    Place or None
+        None when no region (or only a province, outside a list of provinces) has that name.
     """
     place = resolve_place(words, kind) if kind else None
     fits = place is not None and (place.region is not None or any(c.kind == kind for c in place.candidates))

@@ -59,7 +59,21 @@ def _ends(text: str, m: re.Match[str]) -> bool:
 
 
 def sentence_span(text: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the sentence of ``text`` holding ``pos``."""
+    """(start, end) of the sentence of ``text`` holding ``pos``.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    pos : int
+        An offset into it.
+
+    Returns
+    -------
+    tuple of (int, int)
+        Offsets of the sentence: after the previous sentence end (at most 600 characters back), up to the
+        next one (a full stop not after an initial or abbreviation, ``!``, ``?``, or a line break).
+    """
     start = 0
     for m in _END.finditer(text, max(0, pos - 600), pos + 2):  # the capital after a full stop is looked at
         if m.end() <= pos and _ends(text, m):
@@ -90,6 +104,18 @@ def signing_kind(text: str, at: int) -> Fact:
     """The kind of the signing at ``at``: named in its sentence, else near it (150 characters before, 200
     after), else a nota kesepahaman / MoU named anywhere in the article (with a note), else ``other`` with
     a note.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    at : int
+        Offset of the signing word.
+
+    Returns
+    -------
+    Fact
+        ``value`` mou / pks / technical / other, where the kind is named, and its review notes.
     """
     a, b = sentence_span(text, at)
     kind = _nearest(text, at, a, b) or _nearest(text, at, max(0, at - 150), at + 200)
