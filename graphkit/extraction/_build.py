@@ -10,24 +10,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from graphkit.extraction._context import continued_paragraphs, paragraphs
 from graphkit.extraction._dates import DateHit, article_year, find_dates
 from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
 from graphkit.extraction._partners import Mention, find_partners, slug
 from graphkit.extraction._read import Article
 from graphkit.extraction._signers import Signer, bp2mi_signer, partner_signer
+from graphkit.extraction._signing import Fact, signing_date, signing_kind
+from graphkit.extraction._signing import signings as find_signings
 
-__all__ = ["Facts", "article_facts", "evidence"]
+__all__ = ["Fact", "Facts", "article_facts", "evidence"]
 
-_SIGN = re.compile(r"(?i)\b(penandatanganan|menandatangani|ditandatangani|ditandatanganinya|meneken|diteken"
-                   r"|teken|signing|signed)\b")  # fmt: skip
-_PAST = re.compile(r"(?i)\b(yang\s+)?(telah|sudah|pernah)\s+(di)?\w*\s*$")
-_KIND_RE = [
-    ("technical", re.compile(r"(?i)perjanjian\s+kerja\s*sama\s+teknis"
-                                r"|technical\s+(co-?operation\s+)?agreement")),
-    ("mou", re.compile(r"(?i)nota\s+kesepahaman|nota\s+kesepakatan|kesepakatan\s+bersama|\bMoU\b"
-                       r"|memorandum\s+of\s+understanding")),
-    ("pks", re.compile(r"(?i)perjanjian\s+kerja\s*sama|\bPKS\b")),
-]  # fmt: skip
 _COOP = re.compile(
     r"(?i)penandatanganan|menandatangani|ditandatangani|meneken|teken|kerja\s*sama|kerjasama"
     r"|\bMoU\b|nota\s+kesep|\bPKS\b|perjanjian|kesepakatan|bersama\s+dengan|menggandeng"
@@ -77,15 +70,6 @@ _PUBLISHER = re.compile(r"^\s*(?:[A-Z][a-z]+\s*)?\((?P<p>ANTARA|Antara)\)|^\s*(?
 
 
 @dataclass
-class Fact:
-    value: str
-    start: int = -1
-    end: int = -1
-    words: str = ""
-    review: list[str] = field(default_factory=list)
-
-
-@dataclass
 class Facts:
     """What one article reports."""
 
@@ -107,57 +91,35 @@ class Facts:
     program_regions: list[Hit] = field(default_factory=list)
     bp2mi_signer: Signer | None = None
     signers: dict[int, Signer] = field(default_factory=dict)  # index into partners -> who signed for it
+    yearless: str = ""  # a date near the signing written without a year, when nothing gives the year
+
+
+def undated_note(facts: Facts) -> str:
+    """What review.md and the source say of a signing that no date or year places: its partners, any date
+    written without a year, and that no row was made (``signed_on`` is required, docs/DESIGN.md §1).
+
+    Parameters
+    ----------
+    facts : Facts
+        The article's facts (a signing, no date, no year).
+
+    Returns
+    -------
+    str
+        One review line, without ``"; "`` inside (review columns join notes with it).
+    """
+    named = ", ".join(
+        f"{m.name} ({m.region.code if m.region else '?' + ';'.join(r.code for r in m.candidates)})"
+        for m in facts.partners
+    )
+    said = f" (the article says {facts.yearless!r} without a year)" if facts.yearless else ""
+    return (f"signing without a date: partners {named or 'not named'}{said}, check the article "
+            "(no agreement row made: a row needs signed_on, add it by hand)")  # fmt: skip
 
 
 def evidence(start: int, end: int, words: str) -> str:
     """``"812-840: Pemerintah Daerah Palu"``: offsets into the article text, then the words."""
     return f"{start}-{end}: {' '.join(words.split())}" if start >= 0 else ""
-
-
-def _signings(text: str) -> list[re.Match[str]]:
-    return [m for m in _SIGN.finditer(text) if not _PAST.search(text[max(0, m.start() - 30) : m.start()])]
-
-
-def _kind(text: str, at: int) -> Fact | None:
-    window = text[max(0, at - 150) : at + 200]
-    best = None
-    for kind, pattern in _KIND_RE:
-        for m in pattern.finditer(window):
-            dist = abs(max(0, at - 150) + m.start() - at)
-            if best is None or dist < best[0] or (dist == best[0] and kind == "technical"):
-                best = (dist, kind, max(0, at - 150) + m.start(), max(0, at - 150) + m.end(), m.group(0))
-            if kind == "technical":
-                best = (-1, kind, max(0, at - 150) + m.start(), max(0, at - 150) + m.end(), m.group(0))
-    if best is None:
-        return None
-    return Fact(best[1], best[2], best[3], best[4])
-
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for line in text.split("\n"):
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return spans
-
-
-def _date_for(hits: list[DateHit], signings: list[re.Match[str]], text: str) -> DateHit | None:
-    """The date nearest a signing mention in the same paragraph, else the nearest within 400 characters."""
-    paras = _paragraphs(text)
-
-    def para(pos: int) -> int:
-        return next(i for i, (a, b) in enumerate(paras) if a <= pos <= b)
-
-    best: tuple[int, int, DateHit] | None = None
-    for s in signings:
-        for h in hits:
-            if h.precision == "none":
-                continue
-            dist = abs(h.start - s.start())
-            rank = (0 if para(h.start) == para(s.start()) else 1, 0 if h.precision == "day" else 1, dist)
-            if dist <= 400 and (best is None or rank < best[:3]):
-                best = (*rank, h)  # type: ignore[assignment]
-    return best[3] if best else None  # type: ignore[misc]
 
 
 def _dateline_year(text: str, today: dt.date) -> int | None:
@@ -188,7 +150,7 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     for pid, _name, _k, pattern in PROGRAMS:
         if m := re.search(pattern, text):
             facts.programs.append((pid, Fact(pid, m.start(), m.end(), m.group(0))))
-    signings = _signings(text)
+    signings = find_signings(text)
     linked = has_keywords(text)
     hits = find_dates(text, published, year, today) if signings or linked else []
     if linked:
@@ -200,15 +162,23 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     facts.bp2mi_signer = bp2mi_signer(text)
     first = signings[0]
     facts.signing = Fact("signing", first.start(), first.end(), first.group(0))
-    facts.kind = _kind(text, first.start())
-    if facts.kind is None:
-        facts.kind = Fact("other", review=["kind of agreement not named near the signing: check"])
-    facts.date = _date_for(hits, signings, text)
-    coop = [text[a:b] for a, b in _paragraphs(text) if _COOP.search(text[a:b])]
-    offsets = [a for a, b in _paragraphs(text) if _COOP.search(text[a:b])]
+    facts.kind = signing_kind(text, first.start())
+    facts.date = signing_date(hits, signings, text)
+    if facts.date is None and not year:  # "Selasa (25/5)" on an undated article: said in review.md
+        near = [(abs(h.start - s.start()), h.words) for h in find_dates(text, None, 2000, today)
+                for s in signings if abs(h.start - s.start()) <= 400]  # fmt: skip
+        facts.yearless = min(near)[1] if near else ""
+    spans = paragraphs(text)
+    coop = [i for i, (a, b) in enumerate(spans) if _COOP.search(text[a:b])]
+    starts = {s.start() for s in signings}
+    signing_paras = {i for i in coop if _COUNT.search(text[spans[i][0] : spans[i][1]])
+                     or any(spans[i][0] <= s <= spans[i][1] for s in starts)}  # fmt: skip
+    found = {i: find_partners(text[spans[i][0] : spans[i][1]]) for i in coop}
+    found.update(continued_paragraphs(text, spans, signing_paras, set(coop)))
     seen: dict[str, int] = {}  # partner key -> index in facts.partners
-    for para_text, offset in zip(coop, offsets, strict=True):
-        for m in find_partners(para_text):
+    for i in sorted(found):
+        offset = spans[i][0]
+        for m in found[i]:
             m.start, m.end = m.start + offset, m.end + offset
             key = m.region.code if m.region else m.name
             if key not in seen:
@@ -216,6 +186,9 @@ def article_facts(article: Article, today: dt.date) -> Facts:
                 facts.partners.append(m)
             if seen[key] not in facts.signers and (signer := partner_signer(text, m)) is not None:
                 facts.signers[seen[key]] = signer  # "Bupati Ende <name>" may come after "Pemkab Ende"
+        if i not in coop:
+            continue  # a paragraph going on with a signing's list: its partners only
+        para_text = text[spans[i][0] : spans[i][1]]
         for c in _COUNT.finditer(para_text):
             what = " ".join(c["what"].casefold().split()).replace(" / ", "/")
             n = int(c["n"]) if c["n"].isdigit() else _NUM[c["n"].casefold()]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphkit.dataset._regions import Region
-from graphkit.extraction._places import province_after, resolve_place
+from graphkit.extraction._places import Place, province_after, resolve_bare, resolve_place
 
 __all__ = ["Mention", "find_partners", "slug"]
 
@@ -24,7 +24,21 @@ _GOV_RE = re.compile(rf"\b{_GOV}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5
 _ENGLISH_RE = re.compile(rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?P<trig>Regency|City)\b")
 _LIST_ITEM = re.compile(rf"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+dan\s+|\s+serta\s+)(?P<name>{_NAME_WORD}"
                         rf"(?:\s+{_NAME_WORD}){{0,4}})")  # fmt: skip
-_PLACE_BEFORE = re.compile(r"(?i:\b(?:di|ke|asal|wilayah|kawasan|daerah|warga|masyarakat)\s+)$")
+_FIRST_ITEM = re.compile(rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})")
+_PERSON_TRIGGERS = ("bupati", "wali", "walikota", "gubernur", "wakil")
+_COUNT_LIST = re.compile(
+    r"(?i)\b(?:\d{1,3}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|beberapa|sejumlah)\s+"
+    r"(?P<noun>pemerintah\s+daerah|pemda|kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kabupaten|kota|provinsi"
+    r"|daerah|kepala\s+daerah|pimpinan\s+daerah)(?:\s+(?:lain(?:nya)?|tersebut|itu|mitra))?\s*,?\s*"
+    r"(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|adalah|:)\s*"
+)
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:di|ke|dari|asal|wilayah|kawasan|daerah|warga|masyarakat|ibu\s*kota|se)"
+                           r"\s+)$")  # fmt: skip
+#: "di Gedung Sate, Kota Bandung": the venue's city, not a party
+_VENUE_BEFORE = re.compile(
+    r"\b(?:[Dd]i|[Bb]ertempat\s+di)\s+(?:[A-Z][\w'.\-]*\s+){0,5}?[A-Z][\w'.\-]*\s*,\s*$"
+)
+_KIND_AFTER_LEADER = re.compile(r"(?i:kabupaten|kota|provinsi|kab\.)\s+(?=[A-Z])")
 _KINDS = [("provinsi", ("provinsi", "prov.", "pemprov", "gubernur")),
           ("kota", ("kota", "pemkot", "pemko", "wali", "walikota")),
           ("kabupaten", ("kabupaten", "kab.", "pemkab", "bupati"))]  # fmt: skip
@@ -44,13 +58,14 @@ _ALONE = {"IOM": "International Organization for Migration (IOM)",
           "Polri": "Kepolisian Negara Republik Indonesia (Polri)", "UN Women": "UN Women", "UNODC": "UNODC",
           "UNDP": "UNDP", "UNICEF": "UNICEF", "UNHCR": "UNHCR", "BPJS": "BPJS"}  # fmt: skip
 _INST_WORD = (
-    r"(?:[A-Z0-9][\w.&'\-]*|\(Persero\)|dan\s+(?!Universitas|Politeknik|PT\b|Pemerintah)[A-Z][\w\-]*)"
+    r"(?:[A-Z0-9][\w.&'\-]*|\(Persero\)"
+    r"|dan\s+(?!Universitas|Politeknik|PT\b|Pemerintah|Kementerian\b)[A-Z][\w\-]*)"
 )
 _INST_RE = re.compile(
     r"\b(?P<kw>" + "|".join(re.escape(k) for k in sorted(_KW_TYPE, key=len, reverse=True)) + r")\b"
     rf"(?P<name>(?:\s+{_INST_WORD}){{0,8}})"
 )
-_OWN = re.compile(r"(?i)pekerja\s+migran|BP2MI|BP3MI|P4MI|KP2MI|badan\s+pe(?:r)?lindungan")
+_OWN = re.compile(r"(?i)pekerja\s+migran|P2MI|BP3MI|P4MI|\bPPMI\b|badan\s+pe(?:r)?lindungan")  # BP2MI, KP2MI
 
 
 def slug(text: str) -> str:
@@ -84,9 +99,14 @@ def _kind(trigger: str) -> str | None:
     return None  # pemerintah daerah / pemda: kabupaten, kota or province, the text does not say
 
 
-def _gov(text: str, start: int, name_start: int, kind: str | None) -> Mention | None:
+def _gov(text: str, start: int, name_start: int, kind: str | None, bare: str = "") -> Mention | None:
+    """The government named at ``name_start``; ``bare``: the name is written without its kind, in a list
+    after these words (the list's kind is ``kind``)."""
     words = re.match(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}", text[name_start:])
-    place = resolve_place(words.group(0).split(), kind) if words else None
+    place: Place | None = None
+    if words:
+        split = words.group(0).split()
+        place = resolve_bare(split, kind, bare) if bare else resolve_place(split, kind)
     if place is None:
         return None
     spelled = re.match(r"\s+".join(map(re.escape, place.words.split())), text[name_start:])
@@ -110,28 +130,49 @@ def _gov(text: str, start: int, name_start: int, kind: str | None) -> Mention | 
     return m
 
 
+def _bare_list(text: str, pos: int, kind: str | None, after: str, first: bool = False) -> list[Mention]:
+    """Names going on with a list at ``pos`` ("..., Donggala, Poso dan Kota Palu"), up to the first that is
+    not a region or carries its own kind word; ``first``: the first name has no separator before it."""
+    found: list[Mention] = []
+    while True:
+        item = (_FIRST_ITEM if first and not found else _LIST_ITEM).match(text, pos)
+        if item is None or _INST_RE.match(item["name"]) or _GOV_RE.match(item["name"]):
+            return found
+        nxt = _gov(text, item.start("name"), item.start("name"), kind, bare=after)
+        if nxt is None:
+            return found
+        found.append(nxt)
+        pos = nxt.end
+
+
 def _governments(text: str) -> list[Mention]:
     found: list[Mention] = []
     for m in list(_GOV_RE.finditer(text)):
-        if _PLACE_BEFORE.search(text[max(0, m.start() - 20) : m.start()]) and not m[
-            "trig"
-        ].lower().startswith(("pemerintah", "pem", "bupati", "wali", "gubernur", "wakil")):
-            continue  # "di Kota Kupang": a place, not a party
-        kind = _kind(m["trig"])
-        first = _gov(text, m.start(), m.start("name"), kind)
+        government = (
+            m["trig"].lower().startswith(("pemerintah", "pem", "bupati", "wali", "gubernur", "wakil"))
+        )
+        if not government:
+            before = text[max(0, m.start() - 80) : m.start()]
+            venue = before.rstrip().endswith(",") and _VENUE_BEFORE.search(before)
+            if _PLACE_BEFORE.search(before[-20:]) or venue:
+                continue  # "di Kota Kupang", "dari provinsi Sumbar", "di Gedung Sate, Kota Bandung": places
+        kind, name_start = _kind(m["trig"]), m.start("name")
+        if government and (again := _KIND_AFTER_LEADER.match(text, name_start)):
+            name_start = again.end()  # "Bupati Kabupaten Sumba Barat"
+            kind = kind or _kind(again.group(0).strip())
+        first = _gov(text, m.start(), name_start, kind)
         if first is None:
             continue
         found.append(first)
-        pos = first.end
-        while kind is None or m["trig"].lower().startswith("pemerintah"):
-            item = _LIST_ITEM.match(text, pos)
-            if item is None or _INST_RE.match(item["name"]) or _GOV_RE.match(item["name"]):
-                break
-            nxt = _gov(text, item.start("name"), item.start("name"), kind)
-            if nxt is None:
-                break
-            found.append(nxt)
-            pos = nxt.end
+        trig = m["trig"].lower()
+        if kind is None or trig.startswith("pemerintah"):  # "Pemerintah Daerah Palu, Tegal, Sarolangun"
+            found += _bare_list(text, first.end, kind, "")
+        elif not trig.startswith(_PERSON_TRIGGERS):  # not "Bupati Ende, Djafar": a person's name follows
+            found += _bare_list(text, first.end, kind, " ".join(m.group(0).split()))
+    for c in _COUNT_LIST.finditer(text):
+        if not _GOV_RE.match(text, c.end()):  # "yakni Bupati Solok, ...": named with their kind
+            kind = "provinsi" if c["noun"].lower() == "provinsi" else None  # "kabupaten" is used loosely
+            found += _bare_list(text, c.end(), kind, " ".join(c.group(0).split()), first=True)
     for m in _ENGLISH_RE.finditer(text):
         got = _gov(text, m.start(), m.start("name"), _kind(m["trig"]))
         if got is not None and got.end == m.start("trig") - 1:

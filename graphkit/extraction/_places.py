@@ -17,7 +17,7 @@ from importlib import resources
 from graphkit.dataset._region_changes import moved_by_code
 from graphkit.dataset._regions import Region, _key, get_region, region_candidates
 
-__all__ = ["Place", "aliases", "resolve_place", "province_after"]
+__all__ = ["Place", "aliases", "resolve_place", "resolve_bare", "province_after"]
 
 _KIND_WORD = {"kabupaten": "Kabupaten", "kota": "Kota", "provinsi": "Provinsi"}
 _PAPUA_AFTER = re.compile(
@@ -109,3 +109,49 @@ def province_after(text: str, end: int, region: Region | None) -> tuple[int, lis
         return m.end(), []
     return m.end(), [f"the article places it in {said}, but it was in {moved.old_province} and is in "
                      f"{moved.province} today: check"]  # fmt: skip
+
+
+def resolve_bare(words: list[str], kind: str | None, after: str) -> Place | None:
+    """A name written bare in a list ("Kabupaten Sigi, Donggala, Poso"; "delapan kabupaten yakni Ambon,
+    Blitar"): ``kind`` is the list's word (kabupaten / kota / provinsi, or None), ``after`` what the list
+    follows (for the note).
+
+    A name the list's kind does not fit (Ambon in a list of kabupaten: only Kota Ambon exists) is taken
+    with every kind; a province is kept only in a list of provinces. Ambiguous names keep their candidates.
+
+    Parameters
+    ----------
+    words : list of str
+        The capitalised words at the name (the longest leading run that names a region is taken).
+    kind : {"kabupaten", "kota", "provinsi"} or None
+        The list's kind word, if any.
+    after : str
+        The words the list follows, quoted in the note.
+
+    Returns
+    -------
+    Place or None
+        None when no region (or only a province, outside a list of provinces) has that name.
+    """
+    place = resolve_place(words, kind) if kind else None
+    fits = place is not None and (place.region is not None or any(c.kind == kind for c in place.candidates))
+    if not fits:
+        place = resolve_place(words, None)
+    if place is None:
+        return None
+    if kind != "provinsi":
+        if place.region is not None and place.region.level == "province":
+            return None
+        if place.region is None:
+            local = tuple(c for c in place.candidates if c.level != "province")
+            if not local:
+                return None
+            if len(local) == 1:
+                place = Place(place.words, local[0], (), [])
+            elif len(local) < len(place.candidates):
+                listed = ", ".join(f"{r.code} {r.name}" for r in local)
+                place = Place(place.words, None, local, [f"ambiguous region {place.words}: {listed}"])
+    if fits:
+        return place
+    note = f"named without kabupaten/kota in a list after {after!r}: check the region"
+    return Place(place.words, place.region, place.candidates, [*place.notes, note])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from graphkit.extraction._build import Facts, evidence
+from graphkit.extraction._build import Facts, evidence, undated_note
 
 __all__ = ["review_markdown"]
 
@@ -22,6 +22,11 @@ def review_markdown(all_facts: list[Facts], tables: dict[str, list[dict[str, str
         "words matched). Check every line with a note; empty region = ambiguous, never guessed.",
         "",
     ]
+    undated = [f for f in all_facts if f.signing is not None and f.date is None and not f.published_year]
+    if undated:
+        lines += ["## Signings without a date (not in the dataset)", ""]
+        lines += [f"- {f.article.path.name} (`{f.source_id}`): {_cell(undated_note(f))}" for f in undated]
+        lines.append("")
     sources = {s["id"]: s for s in tables.get("sources", [])}
     linked: dict[str, list[dict[str, str]]] = defaultdict(list)
     for table in ("follow_ups", "program_regions"):

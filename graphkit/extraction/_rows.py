@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from graphkit.extraction._build import PROGRAMS, Facts, evidence
+from graphkit.extraction._build import PROGRAMS, Facts, evidence, undated_note
 from graphkit.extraction._links import merge_links
 from graphkit.extraction._partners import Mention, slug
 from graphkit.extraction._signers import Signer
@@ -196,11 +196,10 @@ def _agreements(
         signed_on, precision = date.date.isoformat(), date.precision
     elif facts.published_year:
         signed_on, precision = f"{facts.published_year}-01-01", "year"
-        notes.append(f"no signing date in the article: year {facts.published_year} of publication only")
+        whence = "of publication" if facts.published_on else "of the article's dateline or copyright"
+        notes.append(f"no signing date in the article: year {facts.published_year} {whence} only")
     else:
-        source["review"] = "; ".join(
-            [*facts.review, "signing reported but no date or year: no agreement row made, add it by hand"]
-        )
+        source["review"] = "; ".join([*facts.review, undated_note(facts)])
         return article
     kind = facts.kind
     ev = [evidence(facts.signing.start, facts.signing.end, facts.signing.words),

@@ -1,0 +1,148 @@
+"""Partners named after the signing sentence and bare names in lists (real-text failure kinds 2 and 3,
+docs/extract-real-score.md). Every sentence here is made up."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from pathlib import Path
+
+from graphkit import extract
+from graphkit.extraction._partners import find_partners
+
+TODAY = dt.date(2026, 12, 2)
+
+
+def _draft(tmp_path: Path, text: str, name: str = "a.txt") -> dict[str, list[dict[str, str]]]:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    extract([tmp_path / name], out, today=TODAY)
+    tables = {}
+    for table in ("organizations", "agreements", "parties", "sources"):
+        with (out / f"{table}.csv").open(encoding="utf-8", newline="") as f:
+            tables[table] = list(csv.DictReader(f))
+    tables["review"] = [{"text": (out / "review.md").read_text(encoding="utf-8")}]
+    return tables
+
+
+def _regions(tables: dict[str, list[dict[str, str]]]) -> list[str]:
+    orgs = [o for o in tables["organizations"] if o["id"] != "bp2mi"]
+    return [o["region"] or "?" + o["region_candidates"] for o in orgs]
+
+
+def _offsets_point_at_the_names(tables: dict[str, list[dict[str, str]]], text: str) -> None:
+    for party in tables["parties"]:
+        if party["organization_id"] == "bp2mi":
+            continue
+        span, words = party["evidence"].split(" | ")[0].split(": ", 1)
+        start, end = map(int, span.split("-"))
+        assert " ".join(text[start:end].split()) == words
+
+
+def test_a_list_in_the_next_paragraph_after_a_count_belongs_to_the_signing(tmp_path: Path) -> None:
+    text = (
+        "KUPANG - BP2MI melakukan penandatanganan nota kesepahaman dengan tiga pemerintah daerah "
+        "pada Rabu (8/3/2023).\n\nDiantaranya, Kabupaten Ende, Kabupaten Sikka dan Kota Kupang.\n"
+    )
+    tables = _draft(tmp_path, text)
+    assert _regions(tables) == ["53.08", "53.07", "53.71"]
+    assert len(tables["agreements"]) == 3
+    assert all(a["signed_on"] == "2023-03-08" for a in tables["agreements"])
+    _offsets_point_at_the_names(tables, text)
+
+
+def test_a_list_going_on_with_selanjutnya_needs_two_governments(tmp_path: Path) -> None:
+    text = ("BP2MI meneken nota kesepahaman dengan enam kepala daerah, yakni Bupati Ende, Bupati Sikka dan "
+            "Bupati Nagekeo, Kamis (4/11/2021).\nSelanjutnya Bupati Lembata, Bupati Alor dan Wali Kota "
+            "Kupang.\nKemudian Bupati Belu mengatakan acara itu meriah.")  # fmt: skip
+    tables = _draft(tmp_path, text)
+    assert _regions(tables) == ["53.08", "53.07", "53.16", "53.13", "53.05", "53.71"]
+    _offsets_point_at_the_names(tables, text)
+
+
+def test_melibatkan_in_the_paragraph_after_the_signing_names_its_partners(tmp_path: Path) -> None:
+    text = (
+        "BANDUNG - BP2MI menandatangani MoU pelatihan calon pekerja pada 2 Februari 2026.\n"
+        "Sinergi ini melibatkan Pemerintah Kota Depok, Pemerintah Kota Bogor, dan sejumlah kampus."
+    )
+    tables = _draft(tmp_path, text)
+    assert _regions(tables) == ["32.76", "32.71"]
+    _offsets_point_at_the_names(tables, text)
+
+
+def test_those_attending_after_the_signing_are_not_partners(tmp_path: Path) -> None:
+    text = (
+        "BP2MI menandatangani MoU dengan tiga pemerintah daerah pada 2 Februari 2026.\n"
+        "Diantaranya hadir Bupati Sikka dan Bupati Ende.\n"
+        "Selanjutnya Bupati Alor dan Bupati Belu menyaksikan."
+    )
+    assert _regions(_draft(tmp_path, text)) == []
+
+
+def test_a_later_paragraph_that_only_mentions_a_regent_adds_no_partner(tmp_path: Path) -> None:
+    text = (
+        "BP2MI menandatangani MoU dengan Pemkab Ende pada 2 Februari 2026.\n"
+        "Selanjutnya Bupati Sikka berharap kerja itu berlanjut.\nWarga Kota Kupang menyambut baik."
+    )
+    assert _regions(_draft(tmp_path, text)) == ["53.08"]
+
+
+def test_a_kind_word_carries_to_the_bare_names_after_it_until_another_kind() -> None:
+    found = find_partners(
+        "MoU dengan Kabupaten Sigi, Donggala, Parigi Moutong, Poso, dan Kota Palu hari ini."
+    )
+    assert [(m.words, m.region.code) for m in found] == [
+        ("Kabupaten Sigi", "72.10"), ("Donggala", "72.03"), ("Parigi Moutong", "72.08"), ("Poso", "72.02"),
+        ("Kota Palu", "72.71")]  # fmt: skip
+    assert found[1].name == "Pemerintah Kabupaten Donggala"
+
+
+def test_a_person_after_a_regent_is_not_a_place_and_a_province_is_not_carried_a_kind() -> None:
+    assert [m.words for m in find_partners("MoU dengan Bupati Ende, Djafar, hari ini.")] == ["Bupati Ende"]
+    assert [m.words for m in find_partners("MoU dengan Kabupaten Bandung, Jawa Barat.")] == [
+        "Kabupaten Bandung"
+    ]
+
+
+def test_bare_names_after_a_count_noun_resolve_and_ambiguous_ones_keep_candidates() -> None:
+    text = "MoU dengan Pemkab Sambas dan delapan kabupaten lain yakni Ambon, Tanah Laut, Blitar, Gresik dan "
+    found = find_partners(text + "Bengkulu pada Sabtu.")
+    got = [
+        (m.words, m.region.code if m.region else "?" + ";".join(c.code for c in m.candidates)) for m in found
+    ]
+    assert got == [("Pemkab Sambas", "61.01"), ("Ambon", "81.71"), ("Tanah Laut", "63.01"),
+                   ("Blitar", "?35.05;35.72"), ("Gresik", "35.25"), ("Bengkulu", "17.71")]  # fmt: skip
+    assert "named without kabupaten/kota" in found[1].notes[-1]
+    assert "ambiguous region Blitar" in found[3].notes[0]
+
+
+def test_a_count_list_of_regents_is_read_as_usual(tmp_path: Path) -> None:
+    text = (
+        "BP2MI meneken MoU dengan dua kepala daerah, yakni Bupati Ende dan Bupati Sikka, Kamis (4/11/2021)."
+    )
+    assert _regions(_draft(tmp_path, text)) == ["53.08", "53.07"]
+
+
+def test_a_province_described_or_a_venue_city_is_not_a_partner() -> None:
+    found = find_partners("MoU dengan Pemkot Padang, di ibukota Provinsi Sumatera Barat itu.")
+    assert [m.words for m in found] == ["Pemkot Padang"]
+    assert find_partners("Ribuan pekerja dari provinsi Sumbar menandatangani kontrak.") == []
+    found = find_partners("MoU BP2MI dan Pemprov Jabar diteken di Gedung Sate, Kota Bandung, Selasa.")
+    assert [m.words for m in found] == ["Pemprov Jabar"]
+
+
+def test_the_agency_itself_is_never_a_partner() -> None:
+    text = (
+        "Kolaborasi Kementerian P2MI dengan daerah; KP2MI, BP2MI dan Kementerian Pelindungan Pekerja "
+        "Migran Indonesia hadir bersama Kementerian Pertanian."
+    )
+    assert [m.name for m in find_partners(text)] == ["Kementerian Pertanian"]
+
+
+def test_a_regent_of_a_kabupaten_is_one_partner(tmp_path: Path) -> None:
+    text = (
+        "BP2MI meneken MoU dengan Pemerintah Kabupaten Sumba Barat pada Kamis (28/7/2022). Bupati "
+        "Kabupaten Sumba Barat menandatangani MoU itu."
+    )
+    tables = _draft(tmp_path, text)
+    assert _regions(tables) == ["53.12"] and len(tables["agreements"]) == 1
