@@ -49,6 +49,15 @@ TYPES = ("regional_government", "education", "health", "financial", "government"
 BLOCK = re.compile(r"(<!-- begin generated: (\w+) -->\n)(.*?)(<!-- end generated: \2 -->)", re.S)
 
 Rows = list[dict[str, str]]
+#: one review row per agreement (not a dataset table: a subfolder, so loaders never see it)
+REVIEW = "review/agreements.csv"
+VERDICTS = {
+    "confirmed": "confirmed as recorded (partner, region, kind, date, precision)",
+    "partly": "signing confirmed; a recorded field (often the day, or MoU vs PKS) not in the text found",
+    "corrected": "a field corrected from the text (the change column says which)",
+    "doubtful": "a reviewer's correction proposed but not applied: the evidence is not conclusive",
+    "not_found": "no text of the signing found",
+}
 
 
 def read(folder: Path) -> dict[str, Rows]:
@@ -65,6 +74,8 @@ def read(folder: Path) -> dict[str, Rows]:
     ):
         with (folder / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
             tables[name] = list(csv.DictReader(fh))
+    with (folder / REVIEW).open(encoding="utf-8", newline="") as fh:
+        tables["review"] = list(csv.DictReader(fh))
     return tables
 
 
@@ -111,6 +122,20 @@ def counts_block(t: dict[str, Rows]) -> list[str]:
     ]
 
 
+def review_block(t: dict[str, Rows]) -> list[str]:
+    """Verdicts of the row-by-row review, counted from review/agreements.csv."""
+    verdicts = Counter(r["verdict"] for r in t["review"])
+    urls = {src["id"]: src["url"] for src in t["sources"]}
+    cited = {a["id"]: {urls.get(i, "") for i in [a["source_id"], *a["source_ids"].split(";")] if i}
+             for a in t["agreements"]}  # fmt: skip
+    other_url = sum(1 for r in t["review"] if r["checked_url"] and r["checked_url"] not in cited.get(r["agreement_id"], ()))
+    lines = ["| verdict | agreements |", "|---|---|"]
+    lines += [f"| {VERDICTS[v]} (`{v}`) | {verdicts[v]} |" for v in VERDICTS]
+    lines.append(f"| reviewed | {len(t['review'])} of {len(t['agreements'])} |")
+    lines.append(f"| checked on another report of the same signing (the cited text not found) | {other_url} |")
+    return lines
+
+
 def completeness_block(t: dict[str, Rows]) -> list[str]:
     orgs = {o["id"]: o for o in t["organizations"]}
     agreements, parties = t["agreements"], t["parties"]
@@ -147,7 +172,7 @@ def completeness_block(t: dict[str, Rows]) -> list[str]:
 def render(folder: Path) -> dict[Path, str]:
     """The new text of README.md and completeness.txt (only the generated README blocks differ)."""
     t = read(folder)
-    blocks = {"counts": counts_block(t), "completeness": completeness_block(t)}
+    blocks = {"counts": counts_block(t), "completeness": completeness_block(t), "review": review_block(t)}
     readme = (folder / "README.md").read_text(encoding="utf-8")
     found = {m.group(2) for m in BLOCK.finditer(readme)}
     if found != set(blocks):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import importlib.util
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -87,9 +88,7 @@ def test_readme_generated_parts_match_the_rows(tmp_path: Path) -> None:
     spec.loader.exec_module(module)
     assert module.main(["--check", "--dir", str(PUBLIC)]) == 0, "run: python scripts/public_readme.py"
     copy = tmp_path / "public"
-    copy.mkdir()
-    for f in PUBLIC.iterdir():
-        (copy / f.name).write_bytes(f.read_bytes())
+    shutil.copytree(PUBLIC, copy)
     readme = copy / "README.md"
     stale = readme.read_text(encoding="utf-8").replace("| agreements | ", "| agreements | 1 ")
     readme.write_text(stale, encoding="utf-8")
@@ -157,3 +156,27 @@ def test_the_project_readme_states_the_real_size() -> None:
     assert f"{len(rows('sources'))} articles cited" in text
     assert f"{partners} partner organizations" in text
     assert f"{len(rows('agreements'))} agreements signed" in text
+
+
+def test_no_organization_is_recorded_twice() -> None:
+    """Two ids for one body hide a double signing from the test above (found by the 2026-12-03 review)."""
+    owner: dict[str, str] = {}
+    twice = []
+    for o in rows("organizations"):
+        for name in {o["name"], *filter(None, o["aliases"].split(";"))}:
+            key = " ".join(name.casefold().split())
+            if owner.setdefault(key, o["id"]) != o["id"]:
+                twice.append((name, owner[key], o["id"]))
+    assert owner and not twice, twice
+
+
+def test_every_agreement_has_one_review_row() -> None:
+    with (PUBLIC / "review" / "agreements.csv").open(encoding="utf-8", newline="") as f:
+        review = list(csv.DictReader(f))
+    ids = [r["agreement_id"] for r in review]
+    assert Counter(ids) == Counter(a["id"] for a in rows("agreements"))
+    assert {r["verdict"] for r in review} <= {"confirmed", "partly", "corrected", "doubtful", "not_found"}
+    for r in review:
+        assert r["verdict"] == "not_found" or r["checked_url"].startswith("http"), r["agreement_id"]
+        assert r["facts_found"] and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["reviewed_on"]), r["agreement_id"]
+        assert r["verdict"] not in ("corrected", "doubtful") or r["change"], r["agreement_id"]  # says what
