@@ -12,7 +12,9 @@ how) into a folder of ``<source_id>.txt`` files outside the repository. This scr
 shuffled per signing year with ``random.Random(seed)`` and taken round-robin over the years, a publisher
 not repeated while another is left. ``labels``: graphkit/data/public filtered to the sources of ARTICLES,
 keeping a partner only where its name, an alias or its region's name (graphkit/data/aliases.csv
-included) appears in that article's text; the partners left out are printed.
+included) appears in that article's text; a signing is kept for the articles naming one of its partners,
+one row per set of articles naming the same ones (``<id>~1``, ``<id>~2`` when they differ); the partners
+left out are printed.
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ def labels(articles: Path, out: Path) -> list[str]:
     left_out: list[str] = []
     for a in tables["agreements"][1]:
         cited = [s for s in _cited(a) if s in texts]
-        keep = []
+        partners: list[tuple[dict[str, str], list[str]]] = []  # each partner, with the articles naming it
         for p in parties[a["id"]]:
             org = orgs[p["organization_id"]]
             if org["type"] == "agency":
@@ -130,14 +132,19 @@ def labels(articles: Path, out: Path) -> list[str]:
             names = [_norm(n) for n in _names(org, regions, aliases)]
             seen = [s for s in cited if any(f" {n} " in texts[s] for n in names)]
             left_out += [f"{s}: {a['kind']} {a['signed_on']} {org['name']}" for s in cited if s not in seen]
-            if seen and seen != cited:
-                raise SystemExit(f"{org['name']} ({a['id']}) is in some of its articles only: split them")
-            keep += [p] if seen else []
-        if not cited or not keep:
-            continue
-        kept["agreements"].append({**a, "source_id": cited[0], "source_ids": ";".join(cited[1:])})
+            partners.append((p, seen))
+        # one agreement row per set of articles naming the same partners ("<id>~1", "<id>~2" when split)
+        groups: dict[tuple[int, ...], list[str]] = {}
+        for s in cited:
+            key = tuple(i for i, (_, seen) in enumerate(partners) if s in seen)
+            if key:
+                groups.setdefault(key, []).append(s)
         agencies = [p for p in parties[a["id"]] if orgs[p["organization_id"]]["type"] == "agency"]
-        kept["parties"] += agencies + keep
+        for n, (key, group) in enumerate(groups.items(), start=1):
+            aid = a["id"] if len(groups) == 1 else f"{a['id']}~{n}"
+            row = {**a, "id": aid, "source_id": group[0], "source_ids": ";".join(group[1:])}
+            kept["agreements"].append(row)
+            kept["parties"] += [{**p, "agreement_id": aid} for p in agencies + [partners[i][0] for i in key]]
     used = {p["organization_id"] for p in kept["parties"]}
     kept["organizations"] = [o for o in tables["organizations"][1] if o["id"] in used]
     kept["sources"] = [s for s in tables["sources"][1] if s["id"] in texts]

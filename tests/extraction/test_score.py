@@ -79,3 +79,22 @@ def test_real_sample_labels_keep_only_the_partners_named_in_the_text(tmp_path: P
     [url] = got
     assert sorted(p[1] for s in got[url] for p in s.partners) == ["13.72", "53.08"]
     assert len(left_out) == 4 and any("Tanah Datar" in line for line in left_out)
+
+
+def test_real_sample_labels_keep_a_signing_only_for_the_articles_naming_its_partner(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("extract_real_sample", SCRIPT)
+    assert spec and spec.loader
+    sample = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sample)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    # our own words; both sources report the 2022-04-05 signings, the second one names Kota Solok only
+    (articles / "lingkar-pena-undated-2d9df7.txt").write_text("BP2MI, Kabupaten Ende dan Kota Solok.", "utf8")
+    (articles / "patroli-post-undated-26b0f1.txt").write_text("BP2MI dan Kota Solok.", encoding="utf-8")
+    left_out = sample.labels(articles, tmp_path / "labels")  # before: SystemExit "split them"
+    got = dataset_signings(tmp_path / "labels")
+    regions = {url.split("/")[2]: sorted(p[1] for s in sigs for p in s.partners) for url, sigs in got.items()}
+    assert regions == {"lingkarpena.id": ["13.72", "53.08"], "patrolipost.com": ["13.72"]}
+    assert [line for line in left_out if "Ende" in line] == [
+        "patroli-post-undated-26b0f1: mou 2022-04-05 Pemerintah Kabupaten Ende"
+    ]
