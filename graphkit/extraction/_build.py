@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from graphkit.extraction._background import Scene, not_party
 from graphkit.extraction._context import continued_paragraphs, paragraphs
 from graphkit.extraction._dates import DateHit, article_year, find_dates
 from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
@@ -176,11 +177,17 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     found = {i: find_partners(text[spans[i][0] : spans[i][1]]) for i in coop}
     found.update(continued_paragraphs(text, spans, signing_paras, set(coop)))
     seen: dict[str, int] = {}  # partner key -> index in facts.partners
+    scene = Scene(text, facts.date.date.year if facts.date else year, facts.date)
+    left: dict[str, list[str]] = {}  # reason -> names not given the signing
     for i in sorted(found):
         offset = spans[i][0]
         for m in found[i]:
             m.start, m.end = m.start + offset, m.end + offset
             key = m.region.code if m.region else m.name
+            if (why := not_party(scene, m)) is not None:
+                if m.name not in left.setdefault(why, []):
+                    left[why].append(m.name)
+                continue
             if key not in seen:
                 seen[key] = len(facts.partners)
                 facts.partners.append(m)
@@ -198,6 +205,9 @@ def article_facts(article: Article, today: dt.date) -> Facts:
         for scope, pattern in _SCOPES:
             if scope not in facts.scopes and re.search(pattern, para_text, re.IGNORECASE):
                 facts.scopes.append(scope)
+    for why, names in left.items():
+        if kept := [n for n in names if n not in {p.name for p in facts.partners}]:
+            facts.review.append(f"{len(kept)} government(s) {why}, not given this signing: {', '.join(kept)}")
     city = m["city"] if (m := _DATELINE_CITY.match(text)) else ""
     when = facts.date.date.isoformat() if facts.date and facts.date.precision != "year" else (
         f"{facts.date.date.year}-{facts.date.weekday}" if facts.date and facts.date.weekday else

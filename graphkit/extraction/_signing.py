@@ -11,11 +11,16 @@ from dataclasses import dataclass, field, replace
 from graphkit.extraction._context import paragraphs
 from graphkit.extraction._dates import DateHit
 
-__all__ = ["Fact", "signings", "sentence_span", "signing_kind", "signing_date"]
+__all__ = ["EARLIER", "Fact", "signings", "sentence_span", "signing_kind", "signing_date"]
 
 SIGN = re.compile(
     r"(?i)\b(penandatanganan|menandatangani|ditandatangani|ditandatanganinya|meneken|diteken|teken|signing"
     r"|signed|penandatangan(?=\s+(?:nota|perjanjian|naskah|kesepakatan|kesepahaman|MoU|PKS)\b))\b"
+)
+#: Words saying a signing came before the one reported ("sebelumnya", "tahun lalu", "sejauh ini").
+EARLIER = re.compile(
+    r"(?i)\b(?:sebelumnya|sebelum\s+ini|tahun\s+lalu|tahun\s+sebelumnya|(?:lebih|terlebih)\s+(?:dulu|dahulu)"
+    r"|sejauh\s+ini|hingga\s+(?:kini|saat\s+ini)|sampai\s+(?:kini|saat\s+ini|sekarang))\b"
 )
 _PAST = re.compile(r"(?i)\b(yang\s+)?(telah|sudah|pernah)\s+(di)?\w*\s*$")
 KIND_RE = [

@@ -1,0 +1,68 @@
+"""Governments an article names that are not parties to the signing it reports: a background list of
+those that signed earlier ("pada tahun 2021 lalu, BP2MI telah melaksanakan MoU dengan ...").
+
+Each rule looks at the sentence of the mention only; a government dropped here may still be a partner
+where another sentence names it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graphkit.extraction._dates import DateHit
+from graphkit.extraction._partners import Mention
+from graphkit.extraction._signing import EARLIER, sentence_span
+
+__all__ = ["Scene", "not_party"]
+
+#: A year written in the sentence: "pada tahun 2021", "sejak 2019", "di 2020", "tahun 2021 lalu".
+_YEAR = re.compile(r"(?i)\b(?:pada|tahun|sejak|di|hingga|sampai)\s+(?:tahun\s+)?(?P<y>(?:19|20)\d{2})\b")
+
+
+@dataclass
+class Scene:
+    """What the rules need of the article: its text, the signing's year and date (if known)."""
+
+    text: str
+    year: int | None
+    date: DateHit | None
+
+
+def _earlier(scene: Scene, m: Mention, a: int, b: int) -> bool:
+    """The sentence says the government signed before ("sebelumnya", "tahun lalu", an earlier year).
+
+    When the sentence also carries the signing's own date, only the names after the word that says
+    "earlier" are taken as earlier signers.
+    """
+    text = scene.text
+    cues = [c.start() for c in EARLIER.finditer(text, a, b)]
+    if scene.year is not None:
+        cues += [y.start() for y in _YEAR.finditer(text, a, b) if int(y["y"]) < scene.year]
+    if not cues:
+        return False
+    own = scene.date is not None and a <= scene.date.start < b
+    return not own or min(cues) < m.start
+
+
+def not_party(scene: Scene, m: Mention) -> str | None:
+    """Why the government of ``m`` is not a party to the article's signing, or None when it may be.
+
+    Parameters
+    ----------
+    scene : Scene
+        The article and its signing's year and date.
+    m : Mention
+        A regional-government mention (offsets into ``scene.text``).
+
+    Returns
+    -------
+    str or None
+        A short reason for the review note ("named as signing earlier"), or None.
+    """
+    if m.type != "regional_government":
+        return None
+    a, b = sentence_span(scene.text, m.start)
+    if _earlier(scene, m, a, b):
+        return "named as signing earlier"
+    return None

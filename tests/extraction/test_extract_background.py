@@ -1,0 +1,44 @@
+"""Governments named beside a signing that are not its parties: earlier signers, witnesses, regions of a
+statistic, a headline the body contradicts (held-out failure kinds 1-4 of docs/extract-real-score.md).
+Every sentence here is made up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_extract_signing import _draft
+
+
+def _partners(rows: dict[str, list[dict[str, str]]]) -> set[str]:
+    return {r["organization_id"] for r in rows["parties"]} - {"bp2mi", "kp2mi"}
+
+
+def test_a_list_of_earlier_signers_is_not_given_the_signing(tmp_path: Path) -> None:
+    text = (
+        "KUPANG - BP2MI menandatangani Nota Kesepahaman dengan Pemerintah Kabupaten Ende di Kupang, "
+        "Selasa (14/10/2025).\n\n"
+        "Adapun pada tahun 2023 lalu, BP2MI telah melaksanakan MoU dengan Kab. Sikka, Kab. Flores Timur dan "
+        "Kota Kupang.\n\n"
+        "Sebelumnya, nota kesepahaman serupa diteken dengan Pemkab Belu.\n\n"
+        "Sejauh ini sudah 12 pemda di NTT yang bekerja sama, di antaranya Pemkab Alor.\n"
+    )
+    rows = _draft(tmp_path, text)
+    assert _partners(rows) == {"pemkab-ende"}
+    review = rows["sources"][0]["review"]
+    assert "government(s) named as signing earlier" in review and "Sikka" in review and "Alor" in review
+
+
+def test_the_signing_sentence_with_its_own_date_keeps_names_before_sebelumnya(tmp_path: Path) -> None:
+    text = (
+        "BP2MI meneken MoU dengan Pemkab Ende pada Selasa (14/10/2025), menyusul MoU yang sebelumnya "
+        "dibuat dengan Pemkab Sikka.\n"
+    )
+    assert _partners(_draft(tmp_path, text)) == {"pemkab-ende"}
+
+
+def test_a_government_of_this_year_is_still_a_partner(tmp_path: Path) -> None:
+    text = (
+        "BP2MI menandatangani MoU dengan Pemkab Ende, Selasa (14/10/2025).\n\n"
+        "Pada tahun 2025 ini, kerja sama juga dilakukan dengan Pemkab Sikka.\n"
+    )
+    assert _partners(_draft(tmp_path, text)) == {"pemkab-ende", "pemkab-sikka"}
