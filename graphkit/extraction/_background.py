@@ -1,5 +1,6 @@
 """Governments an article names that are not parties to the signing it reports: a background list of
-those that signed earlier ("pada tahun 2021 lalu, BP2MI telah melaksanakan MoU dengan ...").
+those that signed earlier ("pada tahun 2021 lalu, BP2MI telah melaksanakan MoU dengan ..."), a governor,
+regent or mayor who only witnessed or attended ("disaksikan Gubernur X", "hadir pula Bupati Y").
 
 Each rule looks at the sentence of the mention only; a government dropped here may still be a partner
 where another sentence names it.
@@ -12,10 +13,19 @@ from dataclasses import dataclass
 
 from graphkit.extraction._dates import DateHit
 from graphkit.extraction._partners import Mention
-from graphkit.extraction._signing import EARLIER, sentence_span
+from graphkit.extraction._signing import EARLIER, SIGN, sentence_span
 
 __all__ = ["Scene", "not_party"]
 
+#: Words before a government that only witnessed or attended: "disaksikan oleh Gubernur X", "hadir pula".
+_PRESENT = re.compile(
+    r"(?i)\b(?:disaksikan|menyaksikan|hadir|dihadiri|menghadiri|didampingi|mendampingi|tampak)"
+    r"(?:\s+(?:langsung|pula|juga|oleh))*\b"
+)
+#: The same after the name: "Gubernur X yang turut hadir", "Bupati Y hadir menyaksikan".
+_PRESENT_AFTER = re.compile(r"(?i)^[^.;!?]{0,60}?\b(?:yang\s+)?(?:turut\s+|juga\s+)?(?:hadir|menyaksikan)\b")
+#: Between a cue and the name, words that make the name a party again ("... dengan Pemkab X").
+_PARTY_AGAIN = re.compile(r"(?i)\b(?:dengan|bersama|antara|oleh\s+(?:Bupati|Wali|Gubernur|Pemerintah))\b")
 #: A year written in the sentence: "pada tahun 2021", "sejak 2019", "di 2020", "tahun 2021 lalu".
 _YEAR = re.compile(r"(?i)\b(?:pada|tahun|sejak|di|hingga|sampai)\s+(?:tahun\s+)?(?P<y>(?:19|20)\d{2})\b")
 
@@ -45,6 +55,18 @@ def _earlier(scene: Scene, m: Mention, a: int, b: int) -> bool:
     return not own or min(cues) < m.start
 
 
+def _cue_before(text: str, a: int, start: int, cue: re.Pattern[str]) -> bool:
+    """The last ``cue`` of the sentence before ``start`` (at most 150 characters back) has no signing word
+    and no "dengan" / "bersama" between it and the name."""
+    last = None
+    for last in cue.finditer(text, max(a, start - 150), start):  # noqa: B007 - the last one is wanted
+        pass
+    if last is None:
+        return False
+    between = text[last.end() : start]
+    return not SIGN.search(between) and not _PARTY_AGAIN.search(between)
+
+
 def not_party(scene: Scene, m: Mention) -> str | None:
     """Why the government of ``m`` is not a party to the article's signing, or None when it may be.
 
@@ -65,4 +87,9 @@ def not_party(scene: Scene, m: Mention) -> str | None:
     a, b = sentence_span(scene.text, m.start)
     if _earlier(scene, m, a, b):
         return "named as signing earlier"
+    after = scene.text[m.end : b]
+    if _cue_before(scene.text, a, m.start, _PRESENT) or (
+        _PRESENT_AFTER.search(after) and not SIGN.search(_PRESENT_AFTER.search(after).group(0))
+    ):
+        return "named as a witness or attendee"
     return None

@@ -42,3 +42,23 @@ def test_a_government_of_this_year_is_still_a_partner(tmp_path: Path) -> None:
         "Pada tahun 2025 ini, kerja sama juga dilakukan dengan Pemkab Sikka.\n"
     )
     assert _partners(_draft(tmp_path, text)) == {"pemkab-ende", "pemkab-sikka"}
+
+
+def test_a_governor_who_witnessed_or_attended_is_not_a_partner(tmp_path: Path) -> None:
+    text = (
+        "Penandatanganan MoU dilakukan Bupati Ende Yosef Sare bersama Kepala BP2MI, disaksikan oleh "
+        "Gubernur NTT Melki Laka, di Kupang, Selasa (14/10/2025).\n\n"
+        "Hadir pula Wali Kota Kupang dan Bupati Sikka dalam acara penandatanganan kerja sama itu.\n\n"
+        "Bupati Belu yang turut hadir menyatakan siap menyusul kerja sama serupa.\n"
+    )
+    rows = _draft(tmp_path, text)
+    assert _partners(rows) == {"pemkab-ende"}
+    assert "witness or attendee" in rows["sources"][0]["review"]
+
+
+def test_a_governor_signing_after_a_witness_is_still_a_partner(tmp_path: Path) -> None:
+    text = (
+        "Disaksikan Menteri, BP2MI menandatangani MoU dengan Gubernur NTT dan Bupati Ende, Selasa "
+        "(14/10/2025).\n"
+    )
+    assert _partners(_draft(tmp_path, text)) == {"pemprov-nusa-tenggara-timur", "pemkab-ende"}
