@@ -1,6 +1,7 @@
 """Governments an article names that are not parties to the signing it reports: a background list of
 those that signed earlier ("pada tahun 2021 lalu, BP2MI telah melaksanakan MoU dengan ..."), a governor,
-regent or mayor who only witnessed or attended ("disaksikan Gubernur X", "hadir pula Bupati Y").
+regent or mayor who only witnessed or attended ("disaksikan Gubernur X", "hadir pula Bupati Y"), a region
+named in a statistic, as where workers come from or as a building's ("PMI asal Kota X", "Kantor Bupati Y").
 
 Each rule looks at the sentence of the mention only; a government dropped here may still be a partner
 where another sentence names it.
@@ -24,6 +25,14 @@ _PRESENT = re.compile(
 )
 #: The same after the name: "Gubernur X yang turut hadir", "Bupati Y hadir menyaksikan".
 _PRESENT_AFTER = re.compile(r"(?i)^[^.;!?]{0,60}?\b(?:yang\s+)?(?:turut\s+|juga\s+)?(?:hadir|menyaksikan)\b")
+#: Words before a region named as where workers come from or in a statistic: "PMI asal Kota X",
+#: "terbanyak dari Kabupaten Y", "jumlah pekerja migran di ...".
+_ORIGIN = re.compile(
+    r"(?i)\b(?:asal|berasal\s+dari|terbanyak|tertinggi|penyumbang|kantong|jumlah"
+    r"|(?:PMI|CPMI|TKI|pekerja\s+migran(?:\s+Indonesia)?|warga)\s+(?:dari|di))\b"
+)
+#: A building right before the name: "Kantor Bupati X", "Rumah Dinas Gubernur Y" (a place, not a party).
+_BUILDING = re.compile(r"(?i)\b(?:rumah\s+dinas|rujab|kantor|aula|pendopo|pendapa|gedung|balai)\s+$")
 #: Between a cue and the name, words that make the name a party again ("... dengan Pemkab X").
 _PARTY_AGAIN = re.compile(r"(?i)\b(?:dengan|bersama|antara|oleh\s+(?:Bupati|Wali|Gubernur|Pemerintah))\b")
 #: A year written in the sentence: "pada tahun 2021", "sejak 2019", "di 2020", "tahun 2021 lalu".
@@ -92,4 +101,8 @@ def not_party(scene: Scene, m: Mention) -> str | None:
         _PRESENT_AFTER.search(after) and not SIGN.search(_PRESENT_AFTER.search(after).group(0))
     ):
         return "named as a witness or attendee"
+    if _cue_before(scene.text, a, m.start, _ORIGIN):
+        return "named in a statistic or as the workers' origin"
+    if _BUILDING.search(scene.text, max(0, m.start - 20), m.start):
+        return "named as the place of a building"
     return None

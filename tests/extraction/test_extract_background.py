@@ -62,3 +62,29 @@ def test_a_governor_signing_after_a_witness_is_still_a_partner(tmp_path: Path) -
         "(14/10/2025).\n"
     )
     assert _partners(_draft(tmp_path, text)) == {"pemprov-nusa-tenggara-timur", "pemkab-ende"}
+
+
+def test_regions_of_a_statistic_or_of_origin_are_not_partners(tmp_path: Path) -> None:
+    text = (
+        "BP2MI menandatangani nota kesepahaman dengan Pemerintah Kabupaten Ende di Kantor Gubernur NTT, "
+        "Selasa (14/10/2025).\n\n"
+        "Menurut data kerja sama itu, PMI asal Kota Kupang masih terbanyak, disusul pekerja migran dari "
+        "Kabupaten Sikka dan Kabupaten Belu.\n\n"
+        "Jumlah pekerja migran di Kabupaten Alor naik tahun ini, kata Kepala BP2MI soal MoU tersebut.\n"
+    )
+    rows = _draft(tmp_path, text)
+    assert _partners(rows) == {"pemkab-ende"}
+    assert "statistic or as the workers' origin" in rows["sources"][0]["review"]
+
+
+def test_a_partner_after_dengan_is_kept_after_an_origin_word(tmp_path: Path) -> None:
+    text = "Demi PMI asal NTT, BP2MI menandatangani MoU dengan Pemkab Ende, Selasa (14/10/2025).\n"
+    assert _partners(_draft(tmp_path, text)) == {"pemkab-ende"}
+
+
+def test_a_counted_list_of_signers_is_not_a_statistic(tmp_path: Path) -> None:
+    text = (
+        "BP2MI menandatangani MoU dengan sebanyak tiga pemda, yakni Pemkab Ende, Pemkab Sikka dan Pemkab "
+        "Belu, Selasa (14/10/2025).\n"
+    )
+    assert _partners(_draft(tmp_path, text)) == {"pemkab-ende", "pemkab-sikka", "pemkab-belu"}
