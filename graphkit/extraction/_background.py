@@ -16,7 +16,7 @@ from graphkit.extraction._dates import DateHit
 from graphkit.extraction._partners import Mention
 from graphkit.extraction._signing import EARLIER, SIGN, sentence_span
 
-__all__ = ["Scene", "not_party"]
+__all__ = ["YEAR", "Scene", "not_party"]
 
 #: Words before a government that only witnessed or attended: "disaksikan oleh Gubernur X", "hadir pula".
 _PRESENT = re.compile(
@@ -36,7 +36,7 @@ _BUILDING = re.compile(r"(?i)\b(?:rumah\s+dinas|rujab|kantor|aula|pendopo|pendap
 #: Between a cue and the name, words that make the name a party again ("... dengan Pemkab X").
 _PARTY_AGAIN = re.compile(r"(?i)\b(?:dengan|bersama|antara|oleh\s+(?:Bupati|Wali|Gubernur|Pemerintah))\b")
 #: A year written in the sentence: "pada tahun 2021", "sejak 2019", "di 2020", "tahun 2021 lalu".
-_YEAR = re.compile(r"(?i)\b(?:pada|tahun|sejak|di|hingga|sampai)\s+(?:tahun\s+)?(?P<y>(?:19|20)\d{2})\b")
+YEAR = re.compile(r"(?i)\b(?:pada|tahun|sejak|di|hingga|sampai)\s+(?:tahun\s+)?(?P<y>(?:19|20)\d{2})\b")
 
 
 @dataclass
@@ -57,7 +57,7 @@ def _earlier(scene: Scene, m: Mention, a: int, b: int) -> bool:
     text = scene.text
     cues = [c.start() for c in EARLIER.finditer(text, a, b)]
     if scene.year is not None:
-        cues += [y.start() for y in _YEAR.finditer(text, a, b) if int(y["y"]) < scene.year]
+        cues += [y.start() for y in YEAR.finditer(text, a, b) if int(y["y"]) < scene.year]
     if not cues:
         return False
     own = scene.date is not None and a <= scene.date.start < b

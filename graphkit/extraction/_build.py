@@ -10,14 +10,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from graphkit.extraction._background import Scene, not_party
+from graphkit.extraction._background import YEAR, Scene, not_party
 from graphkit.extraction._context import continued_paragraphs, paragraphs
 from graphkit.extraction._dates import DateHit, article_year, find_dates
 from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
 from graphkit.extraction._partners import Mention, find_partners, slug
 from graphkit.extraction._read import Article
 from graphkit.extraction._signers import Signer, bp2mi_signer, partner_signer
-from graphkit.extraction._signing import Fact, signing_date, signing_kind
+from graphkit.extraction._signing import Fact, perfect, sentence_span, signing_date, signing_kind
 from graphkit.extraction._signing import signings as find_signings
 
 __all__ = ["Fact", "Facts", "article_facts", "evidence"]
@@ -138,6 +138,14 @@ def _meta_date(value: str | None) -> dt.date | None:
         return None
 
 
+def _dated_earlier(text: str, mark: re.Match[str], hits: list[DateHit], year: int) -> bool:
+    """The signing word's sentence holds a date or a year ("pada 2021") before the article's year."""
+    a, b = sentence_span(text, mark.start())
+    if any(int(y["y"]) < year for y in YEAR.finditer(text, a, b)):
+        return True
+    return any(a <= h.start < b and h.date is not None and h.date.year < year for h in hits)
+
+
 def article_facts(article: Article, today: dt.date) -> Facts:
     """Every fact :func:`extract` takes from one article."""
     text, meta = article.text, article.meta
@@ -157,6 +165,8 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     if linked:
         facts.follow_ups = find_follow_ups(text, hits)
         facts.program_regions = find_program_regions(text, hits)
+    if signings and year:  # "telah menandatangani ... pada 2021" in an article of 2022: an earlier signing
+        signings = [s for s in signings if not perfect(text, s) or not _dated_earlier(text, s, hits, year)]
     if not signings:
         facts.review.append("no signing reported (no penandatanganan / menandatangani / meneken): check")
         return facts

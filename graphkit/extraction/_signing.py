@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from graphkit.extraction._context import paragraphs
 from graphkit.extraction._dates import DateHit
 
-__all__ = ["EARLIER", "Fact", "signings", "sentence_span", "signing_kind", "signing_date"]
+__all__ = ["EARLIER", "Fact", "perfect", "signings", "sentence_span", "signing_kind", "signing_date"]
 
 SIGN = re.compile(
     r"(?i)\b(penandatanganan|menandatangani|ditandatangani|ditandatanganinya|meneken|diteken|teken|signing"
@@ -48,9 +48,37 @@ class Fact:
     review: list[str] = field(default_factory=list)
 
 
+def perfect(text: str, m: re.Match[str]) -> bool:
+    """The signing word is in the perfect ("telah menandatangani", "sudah diteken")."""
+    return _PAST.search(text, max(0, m.start() - 30), m.start()) is not None
+
+
 def signings(text: str) -> list[re.Match[str]]:
-    """Every signing word of ``text`` not reporting an earlier signing ("yang telah ditandatangani")."""
-    return [m for m in SIGN.finditer(text) if not _PAST.search(text[max(0, m.start() - 30) : m.start()])]
+    """Every signing word of ``text`` not reporting an earlier signing.
+
+    "yang telah ditandatangani" and "pernah menandatangani" report an earlier signing; "telah
+    menandatangani" reports today's ceremony too, unless its sentence says "sebelumnya", "tahun lalu" ...
+    (:data:`EARLIER`). A date earlier than the article's in that sentence is checked where the dates are
+    known (:func:`graphkit.extraction._build.article_facts`).
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+
+    Returns
+    -------
+    list of re.Match
+        The signing words, in text order.
+    """
+    found = []
+    for m in SIGN.finditer(text):
+        past = _PAST.search(text, max(0, m.start() - 30), m.start())
+        if past is not None and (past[1] or past[2].casefold() == "pernah"
+                                 or EARLIER.search(text, *sentence_span(text, m.start()))):  # fmt: skip
+            continue
+        found.append(m)
+    return found
 
 
 def _ends(text: str, m: re.Match[str]) -> bool:
