@@ -1,7 +1,9 @@
 """Governments an article names that are not parties to the signing it reports: a background list of
 those that signed earlier ("pada tahun 2021 lalu, BP2MI telah melaksanakan MoU dengan ..."), a governor,
 regent or mayor who only witnessed or attended ("disaksikan Gubernur X", "hadir pula Bupati Y"), a region
-named in a statistic, as where workers come from or as a building's ("PMI asal Kota X", "Kantor Bupati Y").
+named in a statistic, as where workers come from or as a building's ("PMI asal Kota X", "Kantor Bupati Y"),
+one whose signing is to come ("akan disusul oleh MoU dengan Pemprov X"), and a partner named in the headline
+only when the body's signing sentence names others (:func:`headline_end`).
 
 Each rule looks at the sentence of the mention only; a government dropped here may still be a partner
 where another sentence names it.
@@ -16,7 +18,9 @@ from graphkit.extraction._dates import DateHit
 from graphkit.extraction._partners import Mention
 from graphkit.extraction._signing import EARLIER, SIGN, sentence_span
 
-__all__ = ["YEAR", "Scene", "not_party"]
+__all__ = ["YEAR", "Scene", "headline_end", "not_party"]
+
+_BODY_LINE = re.compile(r"[.!?\"”]\s*$")
 
 #: Words before a government that only witnessed or attended: "disaksikan oleh Gubernur X", "hadir pula".
 _PRESENT = re.compile(
@@ -33,6 +37,11 @@ _ORIGIN = re.compile(
 )
 #: A building right before the name: "Kantor Bupati X", "Rumah Dinas Gubernur Y" (a place, not a party).
 _BUILDING = re.compile(r"(?i)\b(?:rumah\s+dinas|rujab|kantor|aula|pendopo|pendapa|gedung|balai)\s+$")
+#: Words before a government whose signing is still to come: "akan disusul oleh MoU dengan Pemprov X".
+_FUTURE = re.compile(
+    r"(?i)\b(?:akan\s+(?:disusul|menyusul|dilanjutkan|dilaksanakan|dilakukan|ditandatangani|menandatangani"
+    r"|meneken|diteken)|rencananya|direncanakan|berencana|ke\s+depan)\b"
+)
 #: Between a cue and the name, words that make the name a party again ("... dengan Pemkab X").
 _PARTY_AGAIN = re.compile(r"(?i)\b(?:dengan|bersama|antara|oleh\s+(?:Bupati|Wali|Gubernur|Pemerintah))\b")
 #: A year written in the sentence: "pada tahun 2021", "sejak 2019", "di 2020", "tahun 2021 lalu".
@@ -64,16 +73,38 @@ def _earlier(scene: Scene, m: Mention, a: int, b: int) -> bool:
     return not own or min(cues) < m.start
 
 
-def _cue_before(text: str, a: int, start: int, cue: re.Pattern[str]) -> bool:
+def headline_end(text: str) -> int:
+    """Where the body starts: the first line that ends a sentence (``.``, ``!``, ``?``, a closing quote) or
+    is longer than 200 characters; the lines before are the headline and page furniture.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+
+    Returns
+    -------
+    int
+        The offset of that line (0 when the first line is already body text).
+    """
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip() and (_BODY_LINE.search(line) or len(line) > 200):
+            return pos
+        pos += len(line) + 1
+    return 0
+
+
+def _cue_before(text: str, a: int, start: int, cue: re.Pattern[str], strict: bool = True) -> bool:
     """The last ``cue`` of the sentence before ``start`` (at most 150 characters back) has no signing word
-    and no "dengan" / "bersama" between it and the name."""
+    and (``strict``) no "dengan" / "bersama" between it and the name."""
     last = None
     for last in cue.finditer(text, max(a, start - 150), start):  # noqa: B007 - the last one is wanted
         pass
     if last is None:
         return False
     between = text[last.end() : start]
-    return not SIGN.search(between) and not _PARTY_AGAIN.search(between)
+    return not SIGN.search(between) and not (strict and _PARTY_AGAIN.search(between))
 
 
 def not_party(scene: Scene, m: Mention) -> str | None:
@@ -101,6 +132,8 @@ def not_party(scene: Scene, m: Mention) -> str | None:
         _PRESENT_AFTER.search(after) and not SIGN.search(_PRESENT_AFTER.search(after).group(0))
     ):
         return "named as a witness or attendee"
+    if _cue_before(scene.text, a, m.start, _FUTURE, strict=False):
+        return "named as signing later"
     if _cue_before(scene.text, a, m.start, _ORIGIN):
         return "named in a statistic or as the workers' origin"
     if _BUILDING.search(scene.text, max(0, m.start - 20), m.start):

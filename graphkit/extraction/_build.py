@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from graphkit.extraction._background import YEAR, Scene, not_party
+from graphkit.extraction._background import YEAR, Scene, headline_end, not_party
 from graphkit.extraction._context import continued_paragraphs, paragraphs
 from graphkit.extraction._dates import DateHit, article_year, find_dates
 from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
@@ -189,12 +189,22 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     seen: dict[str, int] = {}  # partner key -> index in facts.partners
     scene = Scene(text, facts.date.date.year if facts.date else year, facts.date)
     left: dict[str, list[str]] = {}  # reason -> names not given the signing
+    top = headline_end(text)
+    body_sentences = [sentence_span(text, s.start()) for s in signings if s.start() >= top]
+    body_signs = top > 0 and any(
+        m.type == "regional_government" and any(a <= m.start + spans[i][0] < b for a, b in body_sentences)
+        and not_party(scene, replace(m, start=m.start + spans[i][0], end=m.end + spans[i][0])) is None
+        for i in found for m in found[i]
+    )  # fmt: skip
     for i in sorted(found):
         offset = spans[i][0]
         for m in found[i]:
             m.start, m.end = m.start + offset, m.end + offset
             key = m.region.code if m.region else m.name
-            if (why := not_party(scene, m)) is not None:
+            why = not_party(scene, m)
+            if why is None and body_signs and m.start < top:
+                why = "named in the headline only, not in the body's signing sentence"
+            if why is not None:
                 if m.name not in left.setdefault(why, []):
                     left[why].append(m.name)
                 continue

@@ -88,3 +88,23 @@ def test_a_counted_list_of_signers_is_not_a_statistic(tmp_path: Path) -> None:
         "Belu, Selasa (14/10/2025).\n"
     )
     assert _partners(_draft(tmp_path, text)) == {"pemkab-ende", "pemkab-sikka", "pemkab-belu"}
+
+
+def test_the_body_signing_sentence_beats_a_headline_that_contradicts_it(tmp_path: Path) -> None:
+    text = (
+        "BP2MI Teken MoU dengan Pemprov Nusa Tenggara Timur\n"
+        "Ende, BP2MI (14/10) - BP2MI telah menandatangani nota kesepahaman dengan Pemerintah Kabupaten "
+        "Ende, Selasa (14/10/2025).\n"
+        "Ke depan, MoU akan disusul dengan Pemerintah Provinsi Nusa Tenggara Timur.\n"
+    )
+    rows = _draft(tmp_path, text)
+    assert _partners(rows) == {"pemkab-ende"}
+    assert "headline only" in rows["sources"][0]["review"]
+
+
+def test_a_headline_partner_stays_when_the_body_signing_names_no_government(tmp_path: Path) -> None:
+    text = (
+        "BP2MI Teken MoU dengan Pemkab Ende\n"
+        "Kupang - Penandatanganan nota kesepahaman itu berlangsung Selasa (14/10/2025) di Kupang.\n"
+    )
+    assert _partners(_draft(tmp_path, text)) == {"pemkab-ende"}
