@@ -175,6 +175,15 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     facts.signing = Fact("signing", first.start(), first.end(), first.group(0))
     facts.kind = signing_kind(text, first.start())
     facts.date = signing_date(hits, signings, text)
+    if facts.date is not None and not year and facts.date.notes and facts.date.precision == "day":
+        # "Penandatanganan dilaksanakan Rabu (6/4)" on an undated page whose quote is dated "Kamis (7/4/2022)"
+        again = signing_date(find_dates(text, None, facts.date.date.year, today), signings, text)
+        whose = ("date of a statement", "date of the article's dateline")
+        if again is not None and again.start != facts.date.start and not any(
+            w in n for n in again.notes for w in whose
+        ):
+            note = f"year {facts.date.date.year} from {facts.date.words!r} (dated elsewhere): check"
+            facts.date = replace(again, notes=[note])
     if facts.date is None and not year:  # "Selasa (25/5)" on an undated article: said in review.md
         near = [(abs(h.start - s.start()), h.words) for h in find_dates(text, None, 2000, today)
                 for s in signings if abs(h.start - s.start()) <= 400]  # fmt: skip

@@ -178,8 +178,25 @@ def _statement(text: str, hit: DateHit) -> bool:
     return m is not None and not SIGN.search(m["between"])
 
 
+#: A dateline just before a date: "Mataram, BP2MI (17/06) -", "KUPANG, Selasa (14/10/2025) -" at a line start.
+_DATELINED = re.compile(r"(?:^|\n)\W*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,\s*(?:[A-Z][\w]*\s*)?\(?$")
+
+
+def _beside(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The sentences right before and right after the sentence ``a``-``b`` (blank lines skipped)."""
+    out = []
+    before = len(text[:a].rstrip())
+    if before > 0:
+        out.append(sentence_span(text, before - 1))
+    after = len(text) - len(text[b + 1 :].lstrip())
+    if after < len(text):
+        out.append(sentence_span(text, after))
+    return out
+
+
 def signing_date(hits: list[DateHit], marks: list[re.Match[str]], text: str) -> DateHit | None:
-    """The signing's date: one in a signing's sentence, else the nearest in its paragraph, else within 400
+    """The signing's date: one in a signing's sentence (a dateline's there only when neither that sentence
+    nor the one right before or after gives another), else the nearest in its paragraph, else within 400
     characters; a statement's date ("kata ..., Senin (20/12/2021)") or the dateline's far from the signing
     only when nothing else is found, with a note saying whose date it is.
 
@@ -210,19 +227,23 @@ def signing_date(hits: list[DateHit], marks: list[re.Match[str]], text: str) -> 
     first = usable[0]
     dateline = first if first.start < marks[0].start() and (first.start < 300 or first.end <= top) else None
     sentences = [sentence_span(text, s.start()) for s in marks]
+    beside = [_beside(text, a, b) for a, b in sentences]
     best: tuple[tuple[int, int, int], DateHit, bool] | None = None
     for h in usable:
         said = _statement(text, h)
-        for s, (a, b) in zip(marks, sentences, strict=True):
+        lined = h is dateline or _DATELINED.search(text, max(0, h.start - 60), h.start) is not None
+        for s, (a, b), near in zip(marks, sentences, beside, strict=True):
             dist = abs(h.start - s.start())
             if a <= h.start < b and not said:
-                tier = 0
+                tier = 2 if lined else 0  # "Mataram, BP2MI (17/06) - ... pada Kamis (16/6/2022)"
+            elif any(c <= h.start < d for c, d in near) and not said and not lined:
+                tier = 1  # "Kegiatan ini berlangsung pada Selasa (20/5/2025)." after the signing's
             elif dist <= _NEAR and not said:
-                tier = 1 if para(h.start) == para(s.start()) else 2
+                tier = 3 if para(h.start) == para(s.start()) else 4
             elif dist <= _NEAR or h is dateline:
-                tier = 3
+                tier = 5
             elif said:
-                tier = 4
+                tier = 6
             else:
                 continue
             rank = (tier, 0 if h.precision == "day" else 1, dist)
@@ -236,6 +257,6 @@ def signing_date(hits: list[DateHit], marks: list[re.Match[str]], text: str) -> 
         notes.append(
             f"date of a statement ({hit.words!r} after a quote), not necessarily the signing's: check"
         )
-    elif hit is dateline and tier > 0:
+    elif hit is dateline and tier > 2:
         notes.append(f"date of the article's dateline ({hit.words!r}), not necessarily the signing's: check")
     return replace(hit, notes=notes)
