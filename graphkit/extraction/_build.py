@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from graphkit.extraction._background import YEAR, Scene, headline_end, not_party
 from graphkit.extraction._context import continued_paragraphs, paragraphs
 from graphkit.extraction._dates import DateHit, article_year, find_dates
 from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
 from graphkit.extraction._partners import Mention, find_partners, slug
 from graphkit.extraction._read import Article
 from graphkit.extraction._signers import Signer, bp2mi_signer, partner_signer
-from graphkit.extraction._signing import Fact, signing_date, signing_kind
+from graphkit.extraction._signing import Fact, perfect, sentence_span, signing_date, signing_kind
 from graphkit.extraction._signing import signings as find_signings
 
 __all__ = ["Fact", "Facts", "article_facts", "evidence"]
@@ -137,6 +138,14 @@ def _meta_date(value: str | None) -> dt.date | None:
         return None
 
 
+def _dated_earlier(text: str, mark: re.Match[str], hits: list[DateHit], year: int) -> bool:
+    """The signing word's sentence holds a date or a year ("pada 2021") before the article's year."""
+    a, b = sentence_span(text, mark.start())
+    if any(int(y["y"]) < year for y in YEAR.finditer(text, a, b)):
+        return True
+    return any(a <= h.start < b and h.date is not None and h.date.year < year for h in hits)
+
+
 def article_facts(article: Article, today: dt.date) -> Facts:
     """Every fact :func:`extract` takes from one article."""
     text, meta = article.text, article.meta
@@ -156,6 +165,8 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     if linked:
         facts.follow_ups = find_follow_ups(text, hits)
         facts.program_regions = find_program_regions(text, hits)
+    if signings and year:  # "telah menandatangani ... pada 2021" in an article of 2022: an earlier signing
+        signings = [s for s in signings if not perfect(text, s) or not _dated_earlier(text, s, hits, year)]
     if not signings:
         facts.review.append("no signing reported (no penandatanganan / menandatangani / meneken): check")
         return facts
@@ -164,6 +175,15 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     facts.signing = Fact("signing", first.start(), first.end(), first.group(0))
     facts.kind = signing_kind(text, first.start())
     facts.date = signing_date(hits, signings, text)
+    if facts.date is not None and not year and facts.date.notes and facts.date.precision == "day":
+        # "Penandatanganan dilaksanakan Rabu (6/4)" on an undated page whose quote is dated "Kamis (7/4/2022)"
+        again = signing_date(find_dates(text, None, facts.date.date.year, today), signings, text)
+        whose = ("date of a statement", "date of the article's dateline")
+        if again is not None and again.start != facts.date.start and not any(
+            w in n for n in again.notes for w in whose
+        ):
+            note = f"year {facts.date.date.year} from {facts.date.words!r} (dated elsewhere): check"
+            facts.date = replace(again, notes=[note])
     if facts.date is None and not year:  # "Selasa (25/5)" on an undated article: said in review.md
         near = [(abs(h.start - s.start()), h.words) for h in find_dates(text, None, 2000, today)
                 for s in signings if abs(h.start - s.start()) <= 400]  # fmt: skip
@@ -176,11 +196,27 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     found = {i: find_partners(text[spans[i][0] : spans[i][1]]) for i in coop}
     found.update(continued_paragraphs(text, spans, signing_paras, set(coop)))
     seen: dict[str, int] = {}  # partner key -> index in facts.partners
+    scene = Scene(text, facts.date.date.year if facts.date else year, facts.date)
+    left: dict[str, list[str]] = {}  # reason -> names not given the signing
+    top = headline_end(text)
+    body_sentences = [sentence_span(text, s.start()) for s in signings if s.start() >= top]
+    body_signs = top > 0 and any(
+        m.type == "regional_government" and any(a <= m.start + spans[i][0] < b for a, b in body_sentences)
+        and not_party(scene, replace(m, start=m.start + spans[i][0], end=m.end + spans[i][0])) is None
+        for i in found for m in found[i]
+    )  # fmt: skip
     for i in sorted(found):
         offset = spans[i][0]
         for m in found[i]:
             m.start, m.end = m.start + offset, m.end + offset
             key = m.region.code if m.region else m.name
+            why = not_party(scene, m)
+            if why is None and body_signs and m.start < top:
+                why = "named in the headline only, not in the body's signing sentence"
+            if why is not None:
+                if m.name not in left.setdefault(why, []):
+                    left[why].append(m.name)
+                continue
             if key not in seen:
                 seen[key] = len(facts.partners)
                 facts.partners.append(m)
@@ -198,6 +234,9 @@ def article_facts(article: Article, today: dt.date) -> Facts:
         for scope, pattern in _SCOPES:
             if scope not in facts.scopes and re.search(pattern, para_text, re.IGNORECASE):
                 facts.scopes.append(scope)
+    for why, names in left.items():
+        if kept := [n for n in names if n not in {p.name for p in facts.partners}]:
+            facts.review.append(f"{len(kept)} government(s) {why}, not given this signing: {', '.join(kept)}")
     city = m["city"] if (m := _DATELINE_CITY.match(text)) else ""
     when = facts.date.date.isoformat() if facts.date and facts.date.precision != "year" else (
         f"{facts.date.date.year}-{facts.date.weekday}" if facts.date and facts.date.weekday else

@@ -3,6 +3,8 @@
 ``graphkit/data/aliases.csv`` (alias, code, source, note) holds acronyms and short forms (Bolmong, Pangkep,
 OKU, Jogja, Jabar ...), Kemendagri spellings beside their variants (Baubau / Bau-Bau, Fakfak / Fak-Fak) and
 names that still carry the province a Papuan regency belonged to before 2022. Each alias says its source.
+A regency named without its leading "Kepulauan" ("Pemkab Talaud", "Bupati Mentawai") is found too, with a
+note.
 """
 
 from __future__ import annotations
@@ -72,6 +74,11 @@ def _lookup(name: str, kind: str | None) -> Place | None:
             listed = ", ".join(f"{r.code} {r.name}" for r in other)
             return Place(name, None, other, [f"the article says {_KIND_WORD[kind]} {name}, but only {listed} "
                                              "exists: region left empty, check"])  # fmt: skip
+    if not found and kind in (None, "kabupaten"):  # "Pemkab Talaud": Kabupaten Kepulauan Talaud
+        isles = tuple(r for r in region_candidates(f"Kabupaten Kepulauan {name}") if r.level == "regency")
+        if len(isles) == 1:
+            return Place(name, isles[0], (), [f"{name!r} = {isles[0].code} {isles[0].name} (short form, "
+                                              "'Kepulauan' left out)"])  # fmt: skip
     if not found:
         return None
     if len(found) == 1:

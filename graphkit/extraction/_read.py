@@ -15,7 +15,7 @@ from pathlib import Path
 
 from graphkit._errors import GraphkitError
 
-__all__ = ["Article", "ArticleError", "read_articles", "SUFFIXES"]
+__all__ = ["Article", "ArticleError", "read_articles", "join_wrapped", "SUFFIXES"]
 
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 _SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "svg", "button",
@@ -24,6 +24,7 @@ _BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr",
                "blockquote", "td", "time"}  # fmt: skip
 _SEE_ALSO = re.compile(r"^\s*(baca juga|baca pula|lihat juga|simak juga|artikel terkait|berita terkait)\b",
                        re.IGNORECASE)  # fmt: skip
+_TERMINAL = re.compile(r"[.!?:;\"”’')\]]\s*$")
 _META_KEYS = ("url", "publisher", "published_on", "title")
 
 
@@ -85,10 +86,41 @@ def html_text(html: str) -> tuple[str, str]:
     return "\n".join(line for line in lines if line), " ".join(parser.title.split())
 
 
+def join_wrapped(text: str) -> str:
+    """``text`` with the line breaks that cut a sentence made spaces (offsets are kept).
+
+    A line break followed by a blank line always ends a paragraph. One followed by text goes on with the
+    sentence when the line before does not end a sentence (``.``, ``!``, ``?``, ``:``, ``;``, a closing
+    quote or bracket) and either the next line starts in lower case, or the page is hard-wrapped (three
+    lines or more, and a third of its lines at least, run on into the next line that way).
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+
+    Returns
+    -------
+    str
+        The same text, of the same length, with those line breaks replaced by spaces.
+    """
+    lines = text.split("\n")
+    pairs = zip(lines, lines[1:], strict=False)
+    run_on = [bool(a.strip() and b.strip() and not _TERMINAL.search(a)) for a, b in pairs]
+    filled = sum(1 for line in lines if line.strip())
+    hard = sum(run_on) >= 3 and sum(run_on) * 3 >= filled
+    out = []
+    for i, line in enumerate(lines[:-1]):
+        joined = run_on[i] and (hard or lines[i + 1].lstrip()[:1].islower())
+        out.append(line + (" " if joined else "\n"))
+    return "".join(out) + lines[-1]
+
+
 def _clean(text: str) -> str:
-    """See-also lines become blanks of the same length: offsets still point into the file's text."""
+    """See-also lines become blanks of the same length: offsets still point into the file's text; line
+    breaks inside a sentence become spaces (:func:`join_wrapped`)."""
     lines = text.replace("\r", " ").split("\n")
-    return "\n".join(" " * len(line) if _SEE_ALSO.match(line) else line for line in lines)
+    return join_wrapped("\n".join(" " * len(line) if _SEE_ALSO.match(line) else line for line in lines))
 
 
 def _decode(path: Path) -> str:

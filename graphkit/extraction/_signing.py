@@ -11,11 +11,16 @@ from dataclasses import dataclass, field, replace
 from graphkit.extraction._context import paragraphs
 from graphkit.extraction._dates import DateHit
 
-__all__ = ["Fact", "signings", "sentence_span", "signing_kind", "signing_date"]
+__all__ = ["EARLIER", "Fact", "perfect", "signings", "sentence_span", "signing_kind", "signing_date"]
 
 SIGN = re.compile(
     r"(?i)\b(penandatanganan|menandatangani|ditandatangani|ditandatanganinya|meneken|diteken|teken|signing"
     r"|signed|penandatangan(?=\s+(?:nota|perjanjian|naskah|kesepakatan|kesepahaman|MoU|PKS)\b))\b"
+)
+#: Words saying a signing came before the one reported ("sebelumnya", "tahun lalu", "sejauh ini").
+EARLIER = re.compile(
+    r"(?i)\b(?:sebelumnya|sebelum\s+ini|tahun\s+lalu|tahun\s+sebelumnya|(?:lebih|terlebih)\s+(?:dulu|dahulu)"
+    r"|sejauh\s+ini|hingga\s+(?:kini|saat\s+ini)|sampai\s+(?:kini|saat\s+ini|sekarang))\b"
 )
 _PAST = re.compile(r"(?i)\b(yang\s+)?(telah|sudah|pernah)\s+(di)?\w*\s*$")
 KIND_RE = [
@@ -43,9 +48,37 @@ class Fact:
     review: list[str] = field(default_factory=list)
 
 
+def perfect(text: str, m: re.Match[str]) -> bool:
+    """The signing word is in the perfect ("telah menandatangani", "sudah diteken")."""
+    return _PAST.search(text, max(0, m.start() - 30), m.start()) is not None
+
+
 def signings(text: str) -> list[re.Match[str]]:
-    """Every signing word of ``text`` not reporting an earlier signing ("yang telah ditandatangani")."""
-    return [m for m in SIGN.finditer(text) if not _PAST.search(text[max(0, m.start() - 30) : m.start()])]
+    """Every signing word of ``text`` not reporting an earlier signing.
+
+    "yang telah ditandatangani" and "pernah menandatangani" report an earlier signing; "telah
+    menandatangani" reports today's ceremony too, unless its sentence says "sebelumnya", "tahun lalu" ...
+    (:data:`EARLIER`). A date earlier than the article's in that sentence is checked where the dates are
+    known (:func:`graphkit.extraction._build.article_facts`).
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+
+    Returns
+    -------
+    list of re.Match
+        The signing words, in text order.
+    """
+    found = []
+    for m in SIGN.finditer(text):
+        past = _PAST.search(text, max(0, m.start() - 30), m.start())
+        if past is not None and (past[1] or past[2].casefold() == "pernah"
+                                 or EARLIER.search(text, *sentence_span(text, m.start()))):  # fmt: skip
+            continue
+        found.append(m)
+    return found
 
 
 def _ends(text: str, m: re.Match[str]) -> bool:
@@ -145,8 +178,25 @@ def _statement(text: str, hit: DateHit) -> bool:
     return m is not None and not SIGN.search(m["between"])
 
 
+#: A dateline just before a date: "Mataram, BP2MI (17/06) -", "KUPANG, Selasa (14/10/2025) -" at a line start.
+_DATELINED = re.compile(r"(?:^|\n)\W*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s*,\s*(?:[A-Z][\w]*\s*)?\(?$")
+
+
+def _beside(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The sentences right before and right after the sentence ``a``-``b`` (blank lines skipped)."""
+    out = []
+    before = len(text[:a].rstrip())
+    if before > 0:
+        out.append(sentence_span(text, before - 1))
+    after = len(text) - len(text[b + 1 :].lstrip())
+    if after < len(text):
+        out.append(sentence_span(text, after))
+    return out
+
+
 def signing_date(hits: list[DateHit], marks: list[re.Match[str]], text: str) -> DateHit | None:
-    """The signing's date: one in a signing's sentence, else the nearest in its paragraph, else within 400
+    """The signing's date: one in a signing's sentence (a dateline's there only when neither that sentence
+    nor the one right before or after gives another), else the nearest in its paragraph, else within 400
     characters; a statement's date ("kata ..., Senin (20/12/2021)") or the dateline's far from the signing
     only when nothing else is found, with a note saying whose date it is.
 
@@ -177,19 +227,23 @@ def signing_date(hits: list[DateHit], marks: list[re.Match[str]], text: str) -> 
     first = usable[0]
     dateline = first if first.start < marks[0].start() and (first.start < 300 or first.end <= top) else None
     sentences = [sentence_span(text, s.start()) for s in marks]
+    beside = [_beside(text, a, b) for a, b in sentences]
     best: tuple[tuple[int, int, int], DateHit, bool] | None = None
     for h in usable:
         said = _statement(text, h)
-        for s, (a, b) in zip(marks, sentences, strict=True):
+        lined = h is dateline or _DATELINED.search(text, max(0, h.start - 60), h.start) is not None
+        for s, (a, b), near in zip(marks, sentences, beside, strict=True):
             dist = abs(h.start - s.start())
             if a <= h.start < b and not said:
-                tier = 0
+                tier = 2 if lined else 0  # "Mataram, BP2MI (17/06) - ... pada Kamis (16/6/2022)"
+            elif any(c <= h.start < d for c, d in near) and not said and not lined:
+                tier = 1  # "Kegiatan ini berlangsung pada Selasa (20/5/2025)." after the signing's
             elif dist <= _NEAR and not said:
-                tier = 1 if para(h.start) == para(s.start()) else 2
+                tier = 3 if para(h.start) == para(s.start()) else 4
             elif dist <= _NEAR or h is dateline:
-                tier = 3
+                tier = 5
             elif said:
-                tier = 4
+                tier = 6
             else:
                 continue
             rank = (tier, 0 if h.precision == "day" else 1, dist)
@@ -203,6 +257,6 @@ def signing_date(hits: list[DateHit], marks: list[re.Match[str]], text: str) -> 
         notes.append(
             f"date of a statement ({hit.words!r} after a quote), not necessarily the signing's: check"
         )
-    elif hit is dateline and tier > 0:
+    elif hit is dateline and tier > 2:
         notes.append(f"date of the article's dateline ({hit.words!r}), not necessarily the signing's: check")
     return replace(hit, notes=notes)

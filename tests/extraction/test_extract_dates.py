@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from test_extract_signing import _draft
 
 from graphkit.extraction._dates import find_dates
 
 TODAY = dt.date(2026, 12, 2)
+
+
+def _signed(tmp_path: Path, text: str) -> list[str]:
+    return [r["signed_on"] for r in _draft(tmp_path, text)["agreements"]]
 
 
 def _one(text: str, published: dt.date | None = None, year: int | None = None):  # noqa: ANN202
@@ -60,3 +66,27 @@ def test_a_broken_year_is_resolved_by_the_weekday_only_when_one_year_fits() -> N
 
 def test_a_bare_fraction_is_not_a_date() -> None:
     assert find_dates("rasio 3/12 saja", None, 2021, TODAY) == []
+
+
+def test_the_signing_sentence_date_beats_the_dateline_in_it(tmp_path: Path) -> None:
+    text = (
+        "Kupang, BP2MI (15/10) - BP2MI menandatangani MoU dengan Pemkab Ende di Jakarta, pada Selasa "
+        "(14/10/2025).\n"
+    )
+    assert _signed(tmp_path, text) == ["2025-10-14"]
+
+
+def test_the_ceremony_date_of_the_next_sentence_beats_the_dateline(tmp_path: Path) -> None:
+    text = (
+        "KUPANG, Rabu (15/10/2025) - BP2MI menandatangani MoU dengan Pemkab Ende.\n"
+        "Acara itu berlangsung Selasa (14/10/2025) di Aula Kantor Bupati.\n"
+    )
+    assert _signed(tmp_path, text) == ["2025-10-14"]
+
+
+def test_a_yearless_signing_day_takes_the_year_of_a_dated_quote(tmp_path: Path) -> None:
+    text = (
+        '"Kerja sama ini penting," kata Bupati Ende, Kamis (16/10/2025).\n\n'
+        "Penandatanganan MoU BP2MI dan Pemkab Ende dilaksanakan Rabu (15/10) di Kupang.\n"
+    )
+    assert _signed(tmp_path, text) == ["2025-10-15"]

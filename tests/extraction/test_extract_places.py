@@ -117,3 +117,22 @@ def test_a_papua_province_that_fits_neither_year_is_flagged_and_unmoved_regencie
     assert "but it was in Papua and is in Papua Tengah today: check" in m.notes[-1]
     (m,) = find_partners("MoU dengan Pemkab Jayapura, Papua, kemarin.")  # still in Papua (91.03)
     assert m.region.code == "91.03" and m.notes == [] and m.words == "Pemkab Jayapura"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("Pemkab Sangihe", "71.03"), ("Bupati Talaud", "71.04"), ("Pemkab Meranti", "14.10"),
+     ("Bupati Mentawai", "13.09"), ("Pemkab Aru", "81.07"), ("Pemkab Sula", "82.05"),
+     ("Pemerintah Kabupaten Tanimbar", "81.03"), ("Pemkab Kepulauan Talaud", "71.04")],
+)  # fmt: skip
+def test_a_kepulauan_regency_named_without_kepulauan_resolves_with_a_note(text: str, code: str) -> None:
+    found = find_partners(f"BP2MI dan {text} menandatangani nota kesepahaman.")
+    assert [m.region.code if m.region else None for m in found] == [code]
+    if "Kepulauan" not in text:
+        assert any("Kepulauan" in note for note in found[0].notes)
+
+
+def test_sangihe_is_an_alias_with_its_source() -> None:
+    with ALIASES.open(encoding="utf-8", newline="") as f:
+        rows = {r["alias"]: r for r in csv.DictReader(f)}
+    assert rows["Sangihe"]["code"] == "71.03" and rows["Sangihe"]["source"] == "press short form"

@@ -115,3 +115,22 @@ def test_a_bare_cooperation_stays_other_with_a_note(tmp_path: Path) -> None:
     (agreement,) = _draft(tmp_path, text)["agreements"]
     assert agreement["kind"] == "other"
     assert "kind of agreement not named near the signing ('kerja sama' only): check" in agreement["review"]
+
+
+def test_telah_menandatangani_reports_todays_ceremony_unless_dated_earlier(tmp_path: Path) -> None:
+    text = "BP2MI telah menandatangani nota kesepahaman dengan Pemkab Ende di Kupang, Selasa (14/10/2025)."
+    assert [m.group(0) for m in signings(text)] == ["menandatangani"]
+    rows = _draft(tmp_path, text)
+    assert [r["signed_on"] for r in rows["agreements"]] == ["2025-10-14"]
+    assert signings("BP2MI sebelumnya telah menandatangani MoU dengan Pemkab Ende.") == []
+    assert signings("Isi MoU yang telah ditandatangani itu dibahas.") == []
+    assert signings("Pemkab Ende pernah menandatangani MoU.") == []
+
+
+def test_telah_menandatangani_with_an_earlier_year_is_not_the_articles_signing(tmp_path: Path) -> None:
+    text = (
+        "KUPANG, Selasa (14/10/2025) - Pemkab Ende telah menandatangani MoU dengan BP2MI pada 2023. "
+        "Kini pemkab menyiapkan pelatihan bagi calon pekerja migran."
+    )
+    rows = _draft(tmp_path, text)
+    assert rows["agreements"] == []
