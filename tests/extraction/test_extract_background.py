@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_extract_signing import _draft
+from drafts import draft
 
 
 def _partners(rows: dict[str, list[dict[str, str]]]) -> set[str]:
@@ -22,7 +22,7 @@ def test_a_list_of_earlier_signers_is_not_given_the_signing(tmp_path: Path) -> N
         "Sebelumnya, nota kesepahaman serupa diteken dengan Pemkab Belu.\n\n"
         "Sejauh ini sudah 12 pemda di NTT yang bekerja sama, di antaranya Pemkab Alor.\n"
     )
-    rows = _draft(tmp_path, text)
+    rows = draft(tmp_path, text)
     assert _partners(rows) == {"pemkab-ende"}
     review = rows["sources"][0]["review"]
     assert "government(s) named as signing earlier" in review and "Sikka" in review and "Alor" in review
@@ -33,7 +33,7 @@ def test_the_signing_sentence_with_its_own_date_keeps_names_before_sebelumnya(tm
         "BP2MI meneken MoU dengan Pemkab Ende pada Selasa (14/10/2025), menyusul MoU yang sebelumnya "
         "dibuat dengan Pemkab Sikka.\n"
     )
-    assert _partners(_draft(tmp_path, text)) == {"pemkab-ende"}
+    assert _partners(draft(tmp_path, text)) == {"pemkab-ende"}
 
 
 def test_a_government_of_this_year_is_still_a_partner(tmp_path: Path) -> None:
@@ -41,7 +41,7 @@ def test_a_government_of_this_year_is_still_a_partner(tmp_path: Path) -> None:
         "BP2MI menandatangani MoU dengan Pemkab Ende, Selasa (14/10/2025).\n\n"
         "Pada tahun 2025 ini, kerja sama juga dilakukan dengan Pemkab Sikka.\n"
     )
-    assert _partners(_draft(tmp_path, text)) == {"pemkab-ende", "pemkab-sikka"}
+    assert _partners(draft(tmp_path, text)) == {"pemkab-ende", "pemkab-sikka"}
 
 
 def test_a_governor_who_witnessed_or_attended_is_not_a_partner(tmp_path: Path) -> None:
@@ -51,7 +51,7 @@ def test_a_governor_who_witnessed_or_attended_is_not_a_partner(tmp_path: Path) -
         "Hadir pula Wali Kota Kupang dan Bupati Sikka dalam acara penandatanganan kerja sama itu.\n\n"
         "Bupati Belu yang turut hadir menyatakan siap menyusul kerja sama serupa.\n"
     )
-    rows = _draft(tmp_path, text)
+    rows = draft(tmp_path, text)
     assert _partners(rows) == {"pemkab-ende"}
     assert "witness or attendee" in rows["sources"][0]["review"]
 
@@ -61,7 +61,7 @@ def test_a_governor_signing_after_a_witness_is_still_a_partner(tmp_path: Path) -
         "Disaksikan Menteri, BP2MI menandatangani MoU dengan Gubernur NTT dan Bupati Ende, Selasa "
         "(14/10/2025).\n"
     )
-    assert _partners(_draft(tmp_path, text)) == {"pemprov-nusa-tenggara-timur", "pemkab-ende"}
+    assert _partners(draft(tmp_path, text)) == {"pemprov-nusa-tenggara-timur", "pemkab-ende"}
 
 
 def test_regions_of_a_statistic_or_of_origin_are_not_partners(tmp_path: Path) -> None:
@@ -72,14 +72,14 @@ def test_regions_of_a_statistic_or_of_origin_are_not_partners(tmp_path: Path) ->
         "Kabupaten Sikka dan Kabupaten Belu.\n\n"
         "Jumlah pekerja migran di Kabupaten Alor naik tahun ini, kata Kepala BP2MI soal MoU tersebut.\n"
     )
-    rows = _draft(tmp_path, text)
+    rows = draft(tmp_path, text)
     assert _partners(rows) == {"pemkab-ende"}
     assert "statistic or as the workers' origin" in rows["sources"][0]["review"]
 
 
 def test_a_partner_after_dengan_is_kept_after_an_origin_word(tmp_path: Path) -> None:
     text = "Demi PMI asal NTT, BP2MI menandatangani MoU dengan Pemkab Ende, Selasa (14/10/2025).\n"
-    assert _partners(_draft(tmp_path, text)) == {"pemkab-ende"}
+    assert _partners(draft(tmp_path, text)) == {"pemkab-ende"}
 
 
 def test_a_counted_list_of_signers_is_not_a_statistic(tmp_path: Path) -> None:
@@ -87,7 +87,7 @@ def test_a_counted_list_of_signers_is_not_a_statistic(tmp_path: Path) -> None:
         "BP2MI menandatangani MoU dengan sebanyak tiga pemda, yakni Pemkab Ende, Pemkab Sikka dan Pemkab "
         "Belu, Selasa (14/10/2025).\n"
     )
-    assert _partners(_draft(tmp_path, text)) == {"pemkab-ende", "pemkab-sikka", "pemkab-belu"}
+    assert _partners(draft(tmp_path, text)) == {"pemkab-ende", "pemkab-sikka", "pemkab-belu"}
 
 
 def test_the_body_signing_sentence_beats_a_headline_that_contradicts_it(tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_the_body_signing_sentence_beats_a_headline_that_contradicts_it(tmp_path
         "Ende, Selasa (14/10/2025).\n"
         "Ke depan, MoU akan disusul dengan Pemerintah Provinsi Nusa Tenggara Timur.\n"
     )
-    rows = _draft(tmp_path, text)
+    rows = draft(tmp_path, text)
     assert _partners(rows) == {"pemkab-ende"}
     assert "headline only" in rows["sources"][0]["review"]
 
@@ -107,4 +107,4 @@ def test_a_headline_partner_stays_when_the_body_signing_names_no_government(tmp_
         "BP2MI Teken MoU dengan Pemkab Ende\n"
         "Kupang - Penandatanganan nota kesepahaman itu berlangsung Selasa (14/10/2025) di Kupang.\n"
     )
-    assert _partners(_draft(tmp_path, text)) == {"pemkab-ende"}
+    assert _partners(draft(tmp_path, text)) == {"pemkab-ende"}

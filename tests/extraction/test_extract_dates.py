@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from test_extract_signing import _draft
+from drafts import draft
 
 from graphkit.extraction._dates import find_dates
 
@@ -14,7 +14,7 @@ TODAY = dt.date(2026, 12, 2)
 
 
 def _signed(tmp_path: Path, text: str) -> list[str]:
-    return [r["signed_on"] for r in _draft(tmp_path, text)["agreements"]]
+    return [r["signed_on"] for r in draft(tmp_path, text)["agreements"]]
 
 
 def _one(text: str, published: dt.date | None = None, year: int | None = None):  # noqa: ANN202

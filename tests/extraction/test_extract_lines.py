@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_extract_signing import _draft
+from drafts import draft
 
 from graphkit.extraction._read import join_wrapped
 
@@ -23,7 +23,7 @@ def test_a_hard_wrapped_page_keeps_its_sentences_whole(tmp_path: Path) -> None:
     joined = join_wrapped(text)
     assert len(joined) == len(text)
     assert "Gubernur Banten Andi" in joined and "migran.\nKerja" in joined
-    rows = _draft(tmp_path, text)
+    rows = draft(tmp_path, text)
     assert any("banten" in r["organization_id"] for r in rows["parties"])
 
 

@@ -3,26 +3,11 @@ docs/extract-real-score.md). Every sentence here is made up."""
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 from pathlib import Path
 
-from graphkit import extract
+from drafts import draft
+
 from graphkit.extraction._partners import find_partners
-
-TODAY = dt.date(2026, 12, 2)
-
-
-def _draft(tmp_path: Path, text: str, name: str = "a.txt") -> dict[str, list[dict[str, str]]]:
-    (tmp_path / name).write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    extract([tmp_path / name], out, today=TODAY)
-    tables = {}
-    for table in ("organizations", "agreements", "parties", "sources"):
-        with (out / f"{table}.csv").open(encoding="utf-8", newline="") as f:
-            tables[table] = list(csv.DictReader(f))
-    tables["review"] = [{"text": (out / "review.md").read_text(encoding="utf-8")}]
-    return tables
 
 
 def _regions(tables: dict[str, list[dict[str, str]]]) -> list[str]:
@@ -44,7 +29,7 @@ def test_a_list_in_the_next_paragraph_after_a_count_belongs_to_the_signing(tmp_p
         "KUPANG - BP2MI melakukan penandatanganan nota kesepahaman dengan tiga pemerintah daerah "
         "pada Rabu (8/3/2023).\n\nDiantaranya, Kabupaten Ende, Kabupaten Sikka dan Kota Kupang.\n"
     )
-    tables = _draft(tmp_path, text)
+    tables = draft(tmp_path, text)
     assert _regions(tables) == ["53.08", "53.07", "53.71"]
     assert len(tables["agreements"]) == 3
     assert all(a["signed_on"] == "2023-03-08" for a in tables["agreements"])
@@ -55,7 +40,7 @@ def test_a_list_going_on_with_selanjutnya_needs_two_governments(tmp_path: Path) 
     text = ("BP2MI meneken nota kesepahaman dengan enam kepala daerah, yakni Bupati Ende, Bupati Sikka dan "
             "Bupati Nagekeo, Kamis (4/11/2021).\nSelanjutnya Bupati Lembata, Bupati Alor dan Wali Kota "
             "Kupang.\nKemudian Bupati Belu mengatakan acara itu meriah.")  # fmt: skip
-    tables = _draft(tmp_path, text)
+    tables = draft(tmp_path, text)
     assert _regions(tables) == ["53.08", "53.07", "53.16", "53.13", "53.05", "53.71"]
     _offsets_point_at_the_names(tables, text)
 
@@ -65,7 +50,7 @@ def test_melibatkan_in_the_paragraph_after_the_signing_names_its_partners(tmp_pa
         "BANDUNG - BP2MI menandatangani MoU pelatihan calon pekerja pada 2 Februari 2026.\n"
         "Sinergi ini melibatkan Pemerintah Kota Depok, Pemerintah Kota Bogor, dan sejumlah kampus."
     )
-    tables = _draft(tmp_path, text)
+    tables = draft(tmp_path, text)
     assert _regions(tables) == ["32.76", "32.71"]
     _offsets_point_at_the_names(tables, text)
 
@@ -76,7 +61,7 @@ def test_those_attending_after_the_signing_are_not_partners(tmp_path: Path) -> N
         "Diantaranya hadir Bupati Sikka dan Bupati Ende.\n"
         "Selanjutnya Bupati Alor dan Bupati Belu menyaksikan."
     )
-    assert _regions(_draft(tmp_path, text)) == []
+    assert _regions(draft(tmp_path, text)) == []
 
 
 def test_a_later_paragraph_that_only_mentions_a_regent_adds_no_partner(tmp_path: Path) -> None:
@@ -84,7 +69,7 @@ def test_a_later_paragraph_that_only_mentions_a_regent_adds_no_partner(tmp_path:
         "BP2MI menandatangani MoU dengan Pemkab Ende pada 2 Februari 2026.\n"
         "Selanjutnya Bupati Sikka berharap kerja itu berlanjut.\nWarga Kota Kupang menyambut baik."
     )
-    assert _regions(_draft(tmp_path, text)) == ["53.08"]
+    assert _regions(draft(tmp_path, text)) == ["53.08"]
 
 
 def test_a_kind_word_carries_to_the_bare_names_after_it_until_another_kind() -> None:
@@ -120,7 +105,7 @@ def test_a_count_list_of_regents_is_read_as_usual(tmp_path: Path) -> None:
     text = (
         "BP2MI meneken MoU dengan dua kepala daerah, yakni Bupati Ende dan Bupati Sikka, Kamis (4/11/2021)."
     )
-    assert _regions(_draft(tmp_path, text)) == ["53.08", "53.07"]
+    assert _regions(draft(tmp_path, text)) == ["53.08", "53.07"]
 
 
 def test_a_province_described_or_a_venue_city_is_not_a_partner() -> None:
@@ -144,5 +129,5 @@ def test_a_regent_of_a_kabupaten_is_one_partner(tmp_path: Path) -> None:
         "BP2MI meneken MoU dengan Pemerintah Kabupaten Sumba Barat pada Kamis (28/7/2022). Bupati "
         "Kabupaten Sumba Barat menandatangani MoU itu."
     )
-    tables = _draft(tmp_path, text)
+    tables = draft(tmp_path, text)
     assert _regions(tables) == ["53.12"] and len(tables["agreements"]) == 1

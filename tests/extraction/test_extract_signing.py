@@ -3,26 +3,11 @@ and 7 of docs/extract-real-score.md). Every sentence here is made up."""
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 from pathlib import Path
 
-from graphkit import extract
+from drafts import draft
+
 from graphkit.extraction._signing import signing_kind, signings
-
-TODAY = dt.date(2026, 12, 2)
-
-
-def _draft(tmp_path: Path, text: str, published: str | None = None) -> dict[str, list[dict[str, str]]]:
-    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    out = tmp_path / "out"
-    extract([tmp_path / "a.txt"], out, published=published, today=TODAY)
-    tables = {}
-    for table in ("organizations", "agreements", "parties", "sources"):
-        with (out / f"{table}.csv").open(encoding="utf-8", newline="") as f:
-            tables[table] = list(csv.DictReader(f))
-    tables["review"] = [{"text": (out / "review.md").read_text(encoding="utf-8")}]
-    return tables
 
 
 def test_penandatangan_before_an_agreement_is_a_signing_word() -> None:
@@ -38,7 +23,7 @@ def test_the_kind_comes_from_the_first_signing_sentence(tmp_path: Path) -> None:
     )
     first = signings(text)[0]
     assert signing_kind(text, first.start()).value == "mou"
-    (agreement,) = _draft(tmp_path, text)["agreements"]
+    (agreement,) = draft(tmp_path, text)["agreements"]
     assert (agreement["kind"], agreement["signed_on"]) == ("mou", "2023-10-17")
 
 
@@ -53,7 +38,7 @@ def test_a_date_in_the_signing_sentence_beats_a_statement_date(tmp_path: Path) -
         "kesepahaman itu diteken bersama BP2MI dan delapan daerah lain dalam sebuah acara besar di sebuah "
         "hotel di Jakarta pada Sabtu (18/12/2021)."
     )
-    (agreement,) = _draft(tmp_path, text)["agreements"]
+    (agreement,) = draft(tmp_path, text)["agreements"]
     assert agreement["signed_on"] == "2021-12-18" and "statement" not in agreement["review"]
 
 
@@ -62,7 +47,7 @@ def test_a_statement_date_alone_is_kept_with_a_note(tmp_path: Path) -> None:
         "Pemkab Sambas menandatangani nota kesepahaman dengan BP2MI untuk melindungi warganya. "
         "Kami ingin warga berangkat resmi, ujarnya, Kamis (25/7/2024)."
     )
-    (agreement,) = _draft(tmp_path, text)["agreements"]
+    (agreement,) = draft(tmp_path, text)["agreements"]
     assert (agreement["signed_on"], agreement["signed_on_precision"]) == ("2024-07-25", "day")
     assert "date of a statement ('Kamis (25/7/2024)'" in agreement["review"]
 
@@ -73,14 +58,14 @@ def test_a_dateline_far_from_the_signing_is_kept_with_a_note(tmp_path: Path) -> 
         f"PONTIANAK, Rabu (24/5/2023) - Pemkab Sambas menerima kunjungan BP2MI.\n{filler}\n"
         "Pada kesempatan yang sama dilakukan penandatanganan nota kesepahaman dengan Pemkab Sambas."
     )
-    (agreement,) = _draft(tmp_path, text)["agreements"]
+    (agreement,) = draft(tmp_path, text)["agreements"]
     assert agreement["signed_on"] == "2023-05-24"
     assert "date of the article's dateline ('Rabu (24/5/2023)')" in agreement["review"]
 
 
 def test_a_signing_without_a_year_is_listed_in_review_md_not_made_a_row(tmp_path: Path) -> None:
     text = "BP2MI menandatangani nota kesepahaman dengan Pemkab Ende dan Pemkab Sikka, Selasa (25/5)."
-    tables = _draft(tmp_path, text)
+    tables = draft(tmp_path, text)
     assert tables["agreements"] == []
     review = tables["review"][0]["text"]
     head = review.split("## Signings without a date (not in the dataset)")[1].split("\n## ")[0]
@@ -91,12 +76,10 @@ def test_a_signing_without_a_year_is_listed_in_review_md_not_made_a_row(tmp_path
 
 def test_a_signing_without_a_date_takes_the_year_of_publication_with_a_note(tmp_path: Path) -> None:
     text = "BP2MI menandatangani nota kesepahaman dengan Pemkab Ende di Jakarta kemarin."
-    (agreement,) = _draft(tmp_path, text, published="2022-06-17")["agreements"]
+    (agreement,) = draft(tmp_path, text, published="2022-06-17")["agreements"]
     assert (agreement["signed_on"], agreement["signed_on_precision"]) == ("2022-01-01", "year")
     assert "year 2022 of publication only" in agreement["review"]
-    assert (
-        "Signings without a date" not in _draft(tmp_path, text, published="2022-06-17")["review"][0]["text"]
-    )
+    assert "Signings without a date" not in draft(tmp_path, text, published="2022-06-17")["review"][0]["text"]
 
 
 def test_a_cooperation_signed_with_an_mou_named_later_is_an_mou_with_a_note(tmp_path: Path) -> None:
@@ -105,14 +88,14 @@ def test_a_cooperation_signed_with_an_mou_named_later_is_an_mou_with_a_note(tmp_
         f"Pemkab Ende menandatangani kerja sama dengan BP2MI pada Selasa (17/10/2023).\n{filler}\n"
         "Isi Memorandum of Understanding itu memuat pelatihan dan sosialisasi."
     )
-    (agreement,) = _draft(tmp_path, text)["agreements"]
+    (agreement,) = draft(tmp_path, text)["agreements"]
     assert agreement["kind"] == "mou"
     assert "kind taken from 'Memorandum of Understanding' elsewhere in the article" in agreement["review"]
 
 
 def test_a_bare_cooperation_stays_other_with_a_note(tmp_path: Path) -> None:
     text = "Pemkab Ende menandatangani kerja sama dengan BP2MI pada Selasa (17/10/2023)."
-    (agreement,) = _draft(tmp_path, text)["agreements"]
+    (agreement,) = draft(tmp_path, text)["agreements"]
     assert agreement["kind"] == "other"
     assert "kind of agreement not named near the signing ('kerja sama' only): check" in agreement["review"]
 
@@ -120,7 +103,7 @@ def test_a_bare_cooperation_stays_other_with_a_note(tmp_path: Path) -> None:
 def test_telah_menandatangani_reports_todays_ceremony_unless_dated_earlier(tmp_path: Path) -> None:
     text = "BP2MI telah menandatangani nota kesepahaman dengan Pemkab Ende di Kupang, Selasa (14/10/2025)."
     assert [m.group(0) for m in signings(text)] == ["menandatangani"]
-    rows = _draft(tmp_path, text)
+    rows = draft(tmp_path, text)
     assert [r["signed_on"] for r in rows["agreements"]] == ["2025-10-14"]
     assert signings("BP2MI sebelumnya telah menandatangani MoU dengan Pemkab Ende.") == []
     assert signings("Isi MoU yang telah ditandatangani itu dibahas.") == []
@@ -132,5 +115,5 @@ def test_telah_menandatangani_with_an_earlier_year_is_not_the_articles_signing(t
         "KUPANG, Selasa (14/10/2025) - Pemkab Ende telah menandatangani MoU dengan BP2MI pada 2023. "
         "Kini pemkab menyiapkan pelatihan bagi calon pekerja migran."
     )
-    rows = _draft(tmp_path, text)
+    rows = draft(tmp_path, text)
     assert rows["agreements"] == []
