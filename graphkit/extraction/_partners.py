@@ -30,7 +30,9 @@ _COUNT_LIST = re.compile(
     r"(?i)\b(?:\d{1,3}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|beberapa|sejumlah)\s+"
     r"(?P<noun>pemerintah\s+daerah|pemda|kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kabupaten|kota|provinsi"
     r"|daerah|kepala\s+daerah|pimpinan\s+daerah)(?:\s+(?:lain(?:nya)?|tersebut|itu|mitra))?\s*,?\s*"
-    r"(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|adalah|:)\s*"
+    r"(?:yang\s[^.!?\n:]{0,160}?\s)?"  # "delapan kabupaten lain yang turut menandatangani ... terdiri dari"
+    r"(?:yakni|yaitu|antara\s+lain|di\s*antaranya|meliputi|adalah|terdiri\s+(?:atas|dari)|:)\s*"
+    r"(?:(?:kabupaten\s*/\s*kota|kabupaten|kota)\s+(?=[A-Z]))?"  # "terdiri dari kabupaten Ambon, ...": loose
 )
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:di|ke|dari|asal|wilayah|kawasan|daerah|warga|masyarakat|ibu\s*kota|se)"
                            r"\s+)$")  # fmt: skip

@@ -131,3 +131,12 @@ def test_a_regent_of_a_kabupaten_is_one_partner(tmp_path: Path) -> None:
     )
     tables = draft(tmp_path, text)
     assert _regions(tables) == ["53.12"] and len(tables["agreements"]) == 1
+
+
+def test_a_count_list_after_a_relative_clause_and_terdiri_dari_is_read_loosely(tmp_path: Path) -> None:
+    text = (
+        "BP2MI meneken nota kesepakatan dengan Pemkab Sikka di Jakarta, Rabu (9/3/2022). Lima kabupaten "
+        "lain yang juga menandatangani nota kesepakatan dengan BP2MI terdiri dari kabupaten Kupang, "
+        "Ende, Blitar dan Tanah Laut."
+    )
+    assert _regions(draft(tmp_path, text)) == ["53.07", "?53.01;53.71", "53.08", "?35.05;35.72", "63.01"]
