@@ -24,6 +24,12 @@ _BLOCK_TAGS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr",
                "blockquote", "td", "time"}  # fmt: skip
 _SEE_ALSO = re.compile(r"^\s*(baca juga|baca pula|lihat juga|simak juga|artikel terkait|berita terkait)\b",
                        re.IGNORECASE)  # fmt: skip
+#: A heading over a list of links to other stories ("Breaking News", "Terpopuler"): its bullet lines go too.
+_LINKS_HEAD = re.compile(
+    r"(?i)^\W*(?:breaking\s+news|berita\s+(?:terkini|terbaru|terpopuler|populer|lainnya|pilihan)|terpopuler"
+    r"|terkini|terbaru|trending|populer|most\s+popular|latest\s+news|headlines?)\W*$"
+)
+_BULLET = re.compile(r"^\s*[-\u2013\u2022*]\s+\S")
 _TERMINAL = re.compile(r"[.!?:;\"”’')\]]\s*$")
 _META_KEYS = ("url", "publisher", "published_on", "title")
 
@@ -117,10 +123,16 @@ def join_wrapped(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    """See-also lines become blanks of the same length: offsets still point into the file's text; line
-    breaks inside a sentence become spaces (:func:`join_wrapped`)."""
+    """See-also lines, and a heading over a list of links ("Breaking News") with its bullet lines, become
+    blanks of the same length: offsets still point into the file's text; line breaks inside a sentence
+    become spaces (:func:`join_wrapped`)."""
     lines = text.replace("\r", " ").split("\n")
-    return join_wrapped("\n".join(" " * len(line) if _SEE_ALSO.match(line) else line for line in lines))
+    links = False  # inside a list of links under a heading such as "Breaking News"
+    for i, line in enumerate(lines):
+        links = bool(_LINKS_HEAD.match(line)) or (links and bool(_BULLET.match(line)))
+        if links or _SEE_ALSO.match(line):
+            lines[i] = " " * len(line)
+    return join_wrapped("\n".join(lines))
 
 
 def _decode(path: Path) -> str:

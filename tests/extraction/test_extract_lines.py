@@ -33,3 +33,20 @@ def test_a_line_going_on_in_lower_case_is_joined_a_blank_line_is_not() -> None:
     )
     assert join_wrapped("Judul Berita Tanpa Titik\n\nBadan itu menandatangani MoU.").count("\n") == 2
     assert join_wrapped("Judul Berita Tanpa Titik\nBadan itu menandatangani MoU.").count("\n") == 1
+
+
+def test_a_list_of_links_under_a_breaking_news_heading_names_no_partner(tmp_path: Path) -> None:
+    text = (
+        "Berita Terkini\n"
+        "- Pemkab Bantul Dorong Petani Muda Lewat Pelatihan Digital\n"
+        "- Pemkot Depok Akhiri Kerja Sama Parkir Dengan PT Sinar Parkir\n"
+        "- Bupati Sleman Resmikan Pasar Baru di Godean\n"
+        "BP2MI Teken Nota Kesepakatan dengan Pemkab Ende\n"
+        "\n"
+        "BP2MI menandatangani nota kesepakatan dengan Pemerintah Kabupaten Ende, Rabu (9/3/2022).\n"
+        "- Pemkab Sikka menyusul bulan depan.\n"
+    )
+    tables = draft(tmp_path, text)
+    names = sorted(o["name"] for o in tables["organizations"] if o["id"] != "bp2mi")
+    assert names == ["Pemerintah Kabupaten Ende"]
+    assert len(tables["agreements"]) == 1
