@@ -15,7 +15,8 @@ __all__ = ["EARLIER", "Fact", "perfect", "signings", "sentence_span", "signing_k
 
 SIGN = re.compile(
     r"(?i)\b(penandatanganan|menandatangani|ditandatangani|ditandatanganinya|meneken|diteken|teken|signing"
-    r"|signed|penandatangan(?=\s+(?:nota|perjanjian|naskah|kesepakatan|kesepahaman|MoU|PKS)\b))\b"
+    r"|signed|penandatangan(?=\s+(?:nota|perjanjian|naskah|kesepakatan|kesepahaman|MoU|PKS)\b)"
+    r"|(?:menanda|ditanda|tanda)\s+tangani(?:nya)?|penanda\s+tanganan)\b"  # written apart: "menanda tangani"
 )
 #: Words saying a signing came before the one reported ("sebelumnya", "tahun lalu", "sejauh ini").
 EARLIER = re.compile(

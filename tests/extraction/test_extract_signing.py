@@ -16,6 +16,18 @@ def test_penandatangan_before_an_agreement_is_a_signing_word() -> None:
     assert signings("Para penandatangan hadir di Jakarta.") == []  # the signatories, not a signing
 
 
+
+def test_a_signing_word_written_apart_is_a_signing_word(tmp_path: Path) -> None:
+    text = "Wali Kota Bitung menanda tangani MoU dengan BP2MI. Para pihak ditanda tangani di Jakarta."
+    assert [m.group(0) for m in signings(text)] == ["menanda tangani", "ditanda tangani"]
+    assert signings("Ia membubuhkan tanda tangan di buku tamu.") == []  # a signature, not a signing
+    text = (
+        "Bupati Sikka dan Kepala BP2MI Tanda Tangani Nota Kesepakatan\n\nBupati Sikka dan Kepala BP2MI "
+        "menandatangani perjanjian kerja sama di Jakarta, Rabu (9/3/2022)."
+    )
+    (agreement,) = draft(tmp_path, text)["agreements"]
+    assert (agreement["kind"], agreement["signed_on"]) == ("mou", "2022-03-09")
+
 def test_the_kind_comes_from_the_first_signing_sentence(tmp_path: Path) -> None:
     text = (
         "KUPANG - Kegiatan ditandai penandatangan Nota Kesepahaman BP2MI dan Pemkab Ende, Selasa "
