@@ -30,9 +30,10 @@ for _n, _names in enumerate(
 _WD = r"(?P<wd>senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
 _MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _PATTERNS = [
-    # Selasa (5/4/2022), Rabu, 8/12/2021, (5/4/2022), 5/4/2022, Kamis (3/12)
+    # Selasa (5/4/2022), Rabu, 8/12/2021, (5/4/2022), 5/4/2022, Kamis (3/12); mistyped "Rabu (24/07)2024)"
     re.compile(
-        rf"(?:\b{_WD}\s*[,(]?\s*)?\(?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:[/-](?P<y>\d{{4}}|\d{{2}}))?\)?",
+        rf"(?:\b{_WD}\s*[,(]?\s*)?\(?(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})"
+        rf"(?:(?:[/-]|\)(?=\d{{4}}\)))(?P<y>\d{{4}}|\d{{2}}))?\)?",
         re.IGNORECASE,
     ),
     # Kamis, 25 November 2021 / 5 April 2022 / 5 Apr. 2022 / kamis, 25 November 202 / 21 Desember

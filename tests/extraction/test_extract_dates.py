@@ -90,3 +90,10 @@ def test_a_yearless_signing_day_takes_the_year_of_a_dated_quote(tmp_path: Path) 
         "Penandatanganan MoU BP2MI dan Pemkab Ende dilaksanakan Rabu (15/10) di Kupang.\n"
     )
     assert _signed(tmp_path, text) == ["2025-10-15"]
+
+
+def test_a_date_whose_slash_before_the_year_is_mistyped_as_a_bracket_keeps_its_year(tmp_path: Path) -> None:
+    hit = _one("Pada hari Kamis (9/03)2023), Bupati Ende meneken MoU.")
+    assert (hit.date, hit.precision) == (dt.date(2023, 3, 9), "day")
+    text = "Tepat pada hari Kamis (9/03)2023), Bupati Ende menandatangani MoU dengan Kepala BP2MI."
+    assert _signed(tmp_path, text) == ["2023-03-09"]
