@@ -7,6 +7,7 @@ import csv
 import importlib.util
 import json
 from pathlib import Path
+from typing import Any
 
 from score import dataset_signings, load_labels, score
 
@@ -64,11 +65,17 @@ def test_a_folder_of_articles_with_url_sidecars_is_scored_against_both_labels(tm
     assert tp + fn == 2 and result["day_dates"] == 2  # each article is labelled with the signing
 
 
-def test_real_sample_labels_keep_only_the_partners_named_in_the_text(tmp_path: Path) -> None:
+def _sample_script() -> Any:
+    """scripts/extract_real_sample.py, imported as a module."""
     spec = importlib.util.spec_from_file_location("extract_real_sample", SCRIPT)
     assert spec and spec.loader
     sample = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(sample)
+    return sample
+
+
+def test_real_sample_labels_keep_only_the_partners_named_in_the_text(tmp_path: Path) -> None:
+    sample = _sample_script()
     articles = tmp_path / "articles"
     articles.mkdir()
     # our own words; the source is one of six pemda signing on 2022-04-05 in graphkit/data/public
@@ -82,10 +89,7 @@ def test_real_sample_labels_keep_only_the_partners_named_in_the_text(tmp_path: P
 
 
 def test_real_sample_labels_keep_a_signing_only_for_the_articles_naming_its_partner(tmp_path: Path) -> None:
-    spec = importlib.util.spec_from_file_location("extract_real_sample", SCRIPT)
-    assert spec and spec.loader
-    sample = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sample)
+    sample = _sample_script()
     articles = tmp_path / "articles"
     articles.mkdir()
     # our own words; both sources report the 2022-04-05 signings, the second one names Kota Solok only
