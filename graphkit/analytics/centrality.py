@@ -8,8 +8,9 @@ Above ``exact_limit`` nodes betweenness is estimated from ``k`` sampled sources 
 option), with an error estimate from two independent halves of the sample, and closeness from the same
 sources' searches (:mod:`graphkit.analytics._closeness`), with its error measured against exact closeness
 on the top ``check`` nodes by estimate plus ``check`` random ones. Degree, weighted degree, PageRank
-(weighted) and Louvain communities (weighted, seeded) come from networkx; k-core numbers from a vectorized
-peeling equal to networkx's.
+(weighted) come from networkx; Louvain communities (weighted, seeded) are networkx's partition computed over
+plain dicts (:mod:`graphkit.analytics._louvain`); k-core numbers come from a vectorized peeling equal to
+networkx's.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import scipy.sparse as sp
 
 from graphkit.analytics._bfs import BATCH_CELLS, adjacency, batch, forward, source_closeness
 from graphkit.analytics._closeness import sampled_closeness
+from graphkit.analytics._louvain import louvain_communities
 
 __all__ = ["MEASURES", "CentralityResult", "centrality_measures", "betweenness_closeness", "core_numbers"]
 
@@ -210,7 +212,7 @@ def centrality_measures(
         both = _scale(raw, np.arange(n))
     pagerank = nx.pagerank(g, weight=weight) if g.number_of_edges() else {v: 1.0 / n for v in g}
     core = core_numbers(a)
-    found = nx.community.louvain_communities(g, weight=weight, seed=seed)
+    found = louvain_communities(g, weight=weight, seed=seed)  # networkx's partition, in about half the time
     communities = sorted(found, key=lambda c: (-len(c), min(map(str, c))))
     result.communities = len(communities)
     community = {v: i for i, c in enumerate(communities) for v in c}
