@@ -29,8 +29,8 @@ def adjacency(g: nx.Graph) -> tuple[list[Hashable], sp.csr_array]:
 
 def batch(a: sp.csr_array, sources: np.ndarray, *, backward: bool) -> tuple[np.ndarray, np.ndarray | None]:
     """BFS from every source at once, arrays laid out nodes x sources: hop depth (-1 unreachable) and,
-    with ``backward``, Brandes' dependencies. Each level is kept as flat indices, so the backward pass
-    touches only that level's cells."""
+    with ``backward``, Brandes' dependencies. Each level is kept as a boolean mask, so every step is a
+    whole-array operation (flat fancy indexing over the wide middle levels cost ~3x more)."""
     n, b = a.shape[0], len(sources)
     cols = np.arange(b)
     depth = np.full((n, b), -1, dtype=np.int32)
@@ -40,28 +40,28 @@ def batch(a: sp.csr_array, sources: np.ndarray, *, backward: bool) -> tuple[np.n
     unvisited = np.ones((n, b))
     unvisited[sources, cols] = 0.0
     frontier = sigma.copy()
-    levels = [np.ravel_multi_index((sources, cols), (n, b))]
+    levels = [sigma > 0]
     while True:
         nxt = a @ frontier  # shortest-path counts into the next layer (a is symmetric)
         nxt *= unvisited
-        idx = np.flatnonzero(nxt)
-        if idx.size == 0:
+        reached = nxt != 0
+        if not reached.any():
             break
-        depth.flat[idx] = len(levels)
-        sigma.flat[idx] = nxt.flat[idx]
-        unvisited.flat[idx] = 0.0
-        levels.append(idx)
+        np.copyto(depth, len(levels), where=reached)
+        sigma += nxt  # zero outside the new layer
+        np.copyto(unvisited, 0.0, where=reached)
+        levels.append(reached)
         frontier = nxt
     if not backward:
         return depth, None
     delta = np.zeros((n, b))
     w = np.zeros((n, b))
     for level in range(len(levels) - 1, 1, -1):
-        idx, prev = levels[level], levels[level - 1]
-        w.flat[idx] = (1.0 + delta.flat[idx]) / sigma.flat[idx]
+        w.fill(0.0)
+        np.divide(1.0 + delta, sigma, out=w, where=levels[level])
         back = a @ w
-        w.flat[idx] = 0.0
-        delta.flat[prev] += back.flat[prev] * sigma.flat[prev]
+        back *= sigma
+        np.add(delta, back, out=delta, where=levels[level - 1])
     return depth, delta
 
 
