@@ -59,16 +59,21 @@ def region_node(code: str) -> str:
     return f"region:{code}"
 
 
-def _tie(g: nx.Graph, u: str, v: str, kind: str, **lists: str) -> None:
-    if g.has_edge(u, v):
-        data = g.edges[u, v]
+Ties = dict[tuple[str, str], dict[str, Any]]
+
+
+def _tie(ties: Ties, nodes: dict[str, None], u: str, v: str, kind: str, **lists: str) -> None:
+    """Count one tie between ``u`` and ``v`` (created, in order, on the first one)."""
+    data = ties.get((u, v)) or ties.get((v, u))
+    if data is not None:
         data["weight"] += 1
         if kind not in data["kinds"]:
             data["kinds"] = sorted([*data["kinds"], kind], key=EDGE_KINDS.index)
             data["kind"] = data["kinds"][0]
     else:
-        g.add_edge(u, v, weight=1, kind=kind, kinds=[kind], agreements=[], programs=[])
-        data = g.edges[u, v]
+        data = ties[u, v] = {"weight": 1, "kind": kind, "kinds": [kind], "agreements": [], "programs": []}
+        nodes.setdefault(u)
+        nodes.setdefault(v)
     for key, value in lists.items():
         data[key].append(value)
 
@@ -118,10 +123,16 @@ def collaboration_network(
     ['org:tegal', 'region:33.28']
     """
     g = nx.Graph(as_of=as_of, include_agencies=include_agencies, synthetic=snapshot.synthetic)
+    # ties and nodes are collected in plain dicts (in the order a Graph would get them) and added at once
+    ties: Ties = {}
+    nodes: dict[str, None] = {}
+    kept: dict[str, bool] = {}
 
     def keep(org_id: str) -> bool:
-        org = snapshot.organization.get(org_id)
-        return org is not None and (include_agencies or org.type != "agency")
+        if org_id not in kept:
+            org = snapshot.organization.get(org_id)
+            kept[org_id] = org is not None and (include_agencies or org.type != "agency")
+        return kept[org_id]
 
     active: set[str] = set()
     for a in snapshot.agreements:
@@ -131,7 +142,7 @@ def collaboration_network(
         orgs = sorted({p.organization_id for p in parties if keep(p.organization_id)})
         active.update(orgs)
         for u, v in combinations(orgs, 2):
-            _tie(g, org_node(u), org_node(v), "party", agreements=a.id)
+            _tie(ties, nodes, org_node(u), org_node(v), "party", agreements=a.id)
     for pr in sorted(active_program_regions(snapshot, as_of), key=lambda r: (r.region, r.program_id)):
         if pr.region not in snapshot.region:
             continue
@@ -140,13 +151,16 @@ def collaboration_network(
         for org_id in runners:
             if keep(org_id):
                 active.add(org_id)
-                _tie(g, org_node(org_id), region_node(pr.region), "program", programs=pr.program_id)
+                _tie(ties, nodes, org_node(org_id), region_node(pr.region), "program", programs=pr.program_id)
     for org in snapshot.organizations:
         if not keep(org.id) or not (all_organizations or org.id in active):
             continue
-        g.add_node(org_node(org.id))
+        nodes.setdefault(org_node(org.id))
         if org.region and org.region in snapshot.region:
-            _tie(g, org_node(org.id), region_node(org.region), "governs" if org.governs else "located_in")
+            kind = "governs" if org.governs else "located_in"
+            _tie(ties, nodes, org_node(org.id), region_node(org.region), kind)
+    g.add_nodes_from(nodes)
+    g.add_edges_from((u, v, data) for (u, v), data in ties.items())
     for node in g:
         kind, key = node.split(":", 1)
         if kind == "org":
