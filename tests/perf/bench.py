@@ -2,16 +2,18 @@
 
     python tests/perf/bench.py                       # scales 1,10,100, variants jvm,native+rust,jvm+rust
     python tests/perf/bench.py --scales 1,10 --variants jvm,native --json out.json
+    python tests/perf/bench.py --scales '' --variants jvm@b845984,jvm,native+rust --demo-runs 3   # cold demos
 
-A variant is an embedded-server engine (``jvm`` or ``native``, as ``GRAPHKIT_ENGINE``) with ``+rust``
-when the neo4j driver may use its Rust extension (``neo4j-rust-ext``; without ``+rust`` it is hidden,
-see ``norust/``). The first variant is "before" (default: ``jvm``, today's settings until issue 16) and
-every figure of the others gets a ratio to it. The variants run interleaved (cold demos first, then each
-scale in turn), so machine noise hits them alike. Prints a readable table on stderr (with the progress)
-and ONE JSON document on stdout. Each scale runs in its own process with its own data folder and
-embedded server (so peak memory is per scale); a cold ``graphkit demo`` runs from no server at all.
-Nothing is left running. Run by hand, not by pytest (``tests/perf/conftest.py`` keeps pytest out of this
-folder). ``scripts/perf_table.py`` turns the JSON into the README's table. See docs/PERFORMANCE.md.
+A variant is an embedded-server engine (``jvm`` or ``native``, as ``GRAPHKIT_ENGINE``) with ``+rust`` when
+the neo4j driver may use its Rust extension (``neo4j-rust-ext``; without ``+rust`` it is hidden, see
+``norust/``); ``@REV`` runs the code of git revision REV (cold demo only: graphkit as it was, e.g. when
+issue 16 was filed, b845984). The first variant is "before" (default: ``jvm``, today's settings until issue
+16) and every figure of the others gets a ratio to it. The variants run interleaved (cold demos first, then
+each scale in turn), so machine noise hits them alike. Prints a readable table on stderr (with the progress)
+and ONE JSON document on stdout. Each scale runs in its own process with its own data folder and embedded
+server (so peak memory is per scale); a cold ``graphkit demo`` runs from no server at all. Nothing is left
+running. Run by hand, not by pytest (``tests/perf/conftest.py`` keeps pytest out of this folder).
+``scripts/perf_table.py`` turns the JSON into the README's table. See docs/PERFORMANCE.md.
 """
 
 from __future__ import annotations
@@ -41,15 +43,35 @@ SCALE_TIMEOUT = 1800.0
 DEFAULT_VARIANTS = "jvm,native+rust,jvm+rust"
 
 
-def variant_env(spec: str) -> dict[str, str]:
-    """The environment of variant ``spec`` (``ENGINE`` or ``ENGINE+rust``) for every process it starts."""
+def variant_env(spec: str, work: Path | None = None) -> dict[str, str]:
+    """The environment of variant ``spec`` for every process it starts: ``ENGINE`` or ``ENGINE+rust``,
+    optionally ``@REV`` (the code of git revision REV, unpacked into ``work``: an honest "before" for the
+    cold demo, e.g. ``jvm@b845984`` = graphkit as it was when issue 16 was filed)."""
+    spec, _, rev = spec.partition("@")
     engine, _, extra = spec.partition("+")
     if engine not in ("jvm", "native") or extra not in ("", "rust"):
-        raise SystemExit(f"bench: variant {spec!r}: use jvm, native, jvm+rust or native+rust")
+        raise SystemExit(f"bench: variant {spec!r}: use jvm, native, jvm+rust or native+rust (+ @REV)")
     env = {**os.environ, "GRAPHKIT_ENGINE": engine}
+    paths = [env.get("PYTHONPATH")]
+    if rev:
+        paths.insert(0, str(code_at(rev, work or Path(tempfile.mkdtemp(prefix="graphkit-bench-")))))
+        env["GRAPHKIT_BENCH_TREE"] = paths[0] or ""
     if extra != "rust":
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(HERE / "norust"), env.get("PYTHONPATH")]))
+        paths.insert(0, str(HERE / "norust"))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, paths))
     return env
+
+
+def code_at(rev: str, work: Path) -> Path:
+    """The repository's files at git revision ``rev``, unpacked (``git archive``) into ``work/code-REV``."""
+    tree = work / f"code-{rev}"
+    if not tree.is_dir():
+        tree.mkdir(parents=True)
+        archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=False)
+        if archive.returncode:
+            raise SystemExit(f"bench: git archive {rev}: {archive.stderr.decode().strip()}")
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    return tree
 
 
 def machine() -> dict[str, Any]:
@@ -91,18 +113,20 @@ def run_scale(scale: int, work: Path, naive_rels: int, env: dict[str, str], skip
 
 def cold_demo(work: Path, variant_env: dict[str, str]) -> dict[str, Any]:
     """``graphkit demo`` from nothing running, in a fresh data folder: wall time and the demo's timings."""
-    print(f"cold graphkit demo ({variant_env['GRAPHKIT_ENGINE']}) ...", file=sys.stderr, flush=True)
+    tree = Path(variant_env.get("GRAPHKIT_BENCH_TREE") or ROOT)
+    label = variant_env["GRAPHKIT_ENGINE"] + (f" @ {tree.name}" if tree != ROOT else "")
+    print(f"cold graphkit demo ({label}) ...", file=sys.stderr, flush=True)
     env = {**variant_env, "GRAPHKIT_HOME": str(work / "home"), "GRAPHKIT_SERVER_WATCH_PID": str(os.getpid())}
     env.pop("GRAPHKIT_DATABASE", None)
     cmd = [sys.executable, "-m", "graphkit", "demo", "--out", str(work / "out")]
     started = time.perf_counter()
     try:
         done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=600, check=False,
-                              cwd=ROOT)  # fmt: skip
+                              cwd=tree)  # fmt: skip
         wall = time.perf_counter() - started
     finally:
         subprocess.run([sys.executable, "-m", "graphkit", "db", "stop"], env=env, capture_output=True,
-                       timeout=120, check=False, cwd=ROOT)  # fmt: skip
+                       timeout=120, check=False, cwd=tree)  # fmt: skip
     if done.returncode:
         return {"status": "error", "returncode": done.returncode, "stderr": done.stderr[-500:]}
     timings: dict[str, float] = {}
@@ -142,8 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)  # fmt: skip
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     variants = list(dict.fromkeys(v.strip() for v in args.variants.split(",") if v.strip()))
-    envs = {v: variant_env(v) for v in variants}
     work = Path(tempfile.mkdtemp(prefix="graphkit-bench-"))
+    envs = {v: variant_env(v, work) for v in variants}
     started = time.perf_counter()
     doc: dict[str, Any] = {"started": dt.datetime.now().isoformat(timespec="seconds"), "machine": machine(),
                            "before": variants[0],
@@ -158,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
             runs[v]["demo"] = _best(demos[v])
         for s in scales:
             for v in variants:
+                if "@" in v:  # another revision's code: its cold demo only (its stages may differ)
+                    continue
                 runs[v]["scales"][str(s)] = run_scale(s, work / f"scale-{s}-{v}", args.naive_rels, envs[v],
                                                       args.skip)  # fmt: skip
     finally:
