@@ -14,6 +14,7 @@ from graphkit.extraction._background import YEAR, Scene, headline_end, not_party
 from graphkit.extraction._context import continued_paragraphs, paragraphs
 from graphkit.extraction._dates import DateHit, article_year, find_dates
 from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
+from graphkit.extraction._kinds import paired_kinds
 from graphkit.extraction._partners import Mention, find_partners, slug
 from graphkit.extraction._read import Article
 from graphkit.extraction._signers import Signer, bp2mi_signer, partner_signer
@@ -81,6 +82,7 @@ class Facts:
     published_year: str
     signing: Fact | None = None
     kind: Fact | None = None
+    kinds: list[Fact] = field(default_factory=list)  # every kind signed: [kind], or [mou, pks] together
     date: DateHit | None = None
     event: str = ""
     partners: list[Mention] = field(default_factory=list)
@@ -174,6 +176,9 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     first = signings[0]
     facts.signing = Fact("signing", first.start(), first.end(), first.group(0))
     facts.kind = signing_kind(text, first.start())
+    pair = paired_kinds(text, signings) if facts.kind.value in ("mou", "pks") else None
+    facts.kinds = pair or [facts.kind]  # "nota kesepakatan dan perjanjian kerja sama": both, mou first
+    facts.kind = facts.kinds[0]
     facts.date = signing_date(hits, signings, text)
     if facts.date is not None and not year and facts.date.notes and facts.date.precision == "day":
         # "Penandatanganan dilaksanakan Rabu (6/4)" on an undated page whose quote is dated "Kamis (7/4/2022)"
