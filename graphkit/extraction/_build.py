@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from graphkit.extraction._background import YEAR, Scene, headline_end, not_party
+from graphkit.extraction._collective import collective_counts
 from graphkit.extraction._context import continued_paragraphs, paragraphs
 from graphkit.extraction._dates import DateHit, article_year, find_dates
 from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
@@ -236,6 +237,10 @@ def article_facts(article: Article, today: dt.date) -> Facts:
             label = f"{n} {_COUNT_LABEL.get(what, what)}"
             if n > 1 and label not in {f.value for f in facts.counts}:
                 facts.counts.append(Fact(label, c.start() + offset, c.end() + offset, c.group(0)))
+        for c, note in collective_counts(para_text, offset):  # "pemda se-Provinsi Gorontalo": unnamed
+            if c.label not in {f.value for f in facts.counts}:
+                facts.counts.append(Fact(c.label, c.start, c.end, c.words))
+                facts.review.append(note)
         for scope, pattern in _SCOPES:
             if scope not in facts.scopes and re.search(pattern, para_text, re.IGNORECASE):
                 facts.scopes.append(scope)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from graphkit.dataset._regions import Region
+from graphkit.extraction._collective import find_collectives
 from graphkit.extraction._places import Place, province_after, resolve_bare, resolve_place
 
 __all__ = ["Mention", "find_partners", "slug"]
@@ -212,11 +213,13 @@ def _institutions(text: str) -> list[Mention]:
 
 
 def find_partners(text: str) -> list[Mention]:
-    """Every partner mention in ``text``, in text order; overlapping mentions keep the earliest, longest."""
+    """Every partner mention in ``text``, in text order; overlapping mentions keep the earliest, longest; none
+    inside a collective phrase ("Pemkab/Pemko se-Riau", :mod:`graphkit.extraction._collective`)."""
     mentions = sorted(_governments(text) + _institutions(text), key=lambda m: (m.start, -(m.end - m.start)))
+    together = [(c.start, c.end) for c in find_collectives(text)] if " se" in text or "eluruh" in text else []
     kept: list[Mention] = []
     for m in mentions:
-        if kept and m.start < kept[-1].end:
-            continue
+        if kept and m.start < kept[-1].end or any(a <= m.start < b for a, b in together):
+            continue  # "Pemerintah Daerah se-Provinsi Gorontalo": every government of it, no one partner
         kept.append(m)
     return kept
