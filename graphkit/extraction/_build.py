@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from graphkit.extraction._anaphora import self_signer
 from graphkit.extraction._background import YEAR, Scene, headline_end, not_party
 from graphkit.extraction._collective import collective_counts
 from graphkit.extraction._context import continued_paragraphs, paragraphs
@@ -244,6 +245,13 @@ def article_facts(article: Article, today: dt.date) -> Facts:
         for scope, pattern in _SCOPES:
             if scope not in facts.scopes and re.search(pattern, para_text, re.IGNORECASE):
                 facts.scopes.append(scope)
+    if not any(p.type == "regional_government" for p in facts.partners):  # "pihaknya menandatangani ..."
+        mention, note = self_signer(text, signings)
+        if mention is not None:
+            facts.partners.append(mention)
+            if (signer := partner_signer(text, mention)) is not None:
+                facts.signers[len(facts.partners) - 1] = signer
+        facts.review += [note] if note else []
     for why, names in left.items():
         if kept := [n for n in names if n not in {p.name for p in facts.partners}]:
             facts.review.append(f"{len(kept)} government(s) {why}, not given this signing: {', '.join(kept)}")
