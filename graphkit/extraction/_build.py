@@ -10,10 +10,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from graphkit.extraction._anaphora import self_signer
 from graphkit.extraction._background import YEAR, Scene, headline_end, not_party
+from graphkit.extraction._collective import collective_counts
 from graphkit.extraction._context import continued_paragraphs, paragraphs
 from graphkit.extraction._dates import DateHit, article_year, find_dates
 from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
+from graphkit.extraction._kinds import paired_kinds
 from graphkit.extraction._partners import Mention, find_partners, slug
 from graphkit.extraction._read import Article
 from graphkit.extraction._signers import Signer, bp2mi_signer, partner_signer
@@ -81,6 +84,7 @@ class Facts:
     published_year: str
     signing: Fact | None = None
     kind: Fact | None = None
+    kinds: list[Fact] = field(default_factory=list)  # every kind signed: [kind], or [mou, pks] together
     date: DateHit | None = None
     event: str = ""
     partners: list[Mention] = field(default_factory=list)
@@ -174,6 +178,9 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     first = signings[0]
     facts.signing = Fact("signing", first.start(), first.end(), first.group(0))
     facts.kind = signing_kind(text, first.start())
+    pair = paired_kinds(text, signings) if facts.kind.value in ("mou", "pks") else None
+    facts.kinds = pair or [facts.kind]  # "nota kesepakatan dan perjanjian kerja sama": both, mou first
+    facts.kind = facts.kinds[0]
     facts.date = signing_date(hits, signings, text)
     if facts.date is not None and not year and facts.date.notes and facts.date.precision == "day":
         # "Penandatanganan dilaksanakan Rabu (6/4)" on an undated page whose quote is dated "Kamis (7/4/2022)"
@@ -231,9 +238,20 @@ def article_facts(article: Article, today: dt.date) -> Facts:
             label = f"{n} {_COUNT_LABEL.get(what, what)}"
             if n > 1 and label not in {f.value for f in facts.counts}:
                 facts.counts.append(Fact(label, c.start() + offset, c.end() + offset, c.group(0)))
+        for c, note in collective_counts(para_text, offset):  # "pemda se-Provinsi Gorontalo": unnamed
+            if c.label not in {f.value for f in facts.counts}:
+                facts.counts.append(Fact(c.label, c.start, c.end, c.words))
+                facts.review.append(note)
         for scope, pattern in _SCOPES:
             if scope not in facts.scopes and re.search(pattern, para_text, re.IGNORECASE):
                 facts.scopes.append(scope)
+    if not any(p.type == "regional_government" for p in facts.partners):  # "pihaknya menandatangani ..."
+        mention, note = self_signer(text, signings)
+        if mention is not None:
+            facts.partners.append(mention)
+            if (signer := partner_signer(text, mention)) is not None:
+                facts.signers[len(facts.partners) - 1] = signer
+        facts.review += [note] if note else []
     for why, names in left.items():
         if kept := [n for n in names if n not in {p.name for p in facts.partners}]:
             facts.review.append(f"{len(kept)} government(s) {why}, not given this signing: {', '.join(kept)}")

@@ -1,4 +1,5 @@
-"""Indonesian dates in news text: "5 April 2022", "Selasa (5/4/2022)", "Rabu, 8/12/2021", "(3/12)", "Rabu".
+"""Indonesian dates in news text: "5 April 2022", "Selasa (5/4/2022)", "Senin (3-6-2024)", "Rabu, 8/12/2021",
+"(3/12)", "Rabu".
 
 Every date found is a :class:`DateHit` with its character span, the words matched, a precision (``day``,
 ``day_inferred``, ``year``) and review notes (weekday disagreeing with the date, year taken from the
@@ -42,7 +43,13 @@ _PATTERNS = [
     ),
     # a weekday alone: "Jakarta, Rabu." / "pada Kamis"
     re.compile(rf"\b{_WD}\b(?!\s*[,(]?\s*\(?\d)", re.IGNORECASE),
+    # hyphens, with a weekday or in brackets and a 4-digit year: "Senin (3-6-2024)", "(24-7-2024)"
+    re.compile(
+        rf"(?:\b{_WD}\s*[,(]?\s*\(?|\()(?P<d>\d{{1,2}})-(?P<m>\d{{1,2}})-(?P<y>\d{{4}})(?!\d)\)?",
+        re.IGNORECASE,
+    ),
 ]
+_NUMERIC = (0, 3)  # patterns whose month is a number
 _COPYRIGHT = re.compile(r"(?:copyright|©|\(c\))\D{0,30}?((?:19|20)\d{2})", re.IGNORECASE)
 
 
@@ -152,13 +159,13 @@ def _hit(m: re.Match[str], kind: int, published: dt.date | None, year: int | Non
             return None
         return hit
     day = int(groups["d"])
-    mon = int(groups["m"]) if kind == 0 else _MONTHS[groups["mon"].casefold()]
+    mon = int(groups["m"]) if kind in _NUMERIC else _MONTHS[groups["mon"].casefold()]
     y = groups.get("y")
     if kind == 0 and not y and not (weekday or m.group(0).startswith("(")):
         return None  # a bare "3/12" is too often a ratio or a number
     if y and len(y) == 4:
         hit.date = _real(int(y), mon, day)
-    elif y and len(y) == 2 and kind == 0:
+    elif y and len(y) == 2 and kind in _NUMERIC:
         hit.date = _real(2000 + int(y), mon, day)
     elif y:
         _broken_year(hit, y, mon, day, latest)

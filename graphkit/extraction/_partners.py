@@ -1,6 +1,6 @@
 """Partners named in an article: regional governments (through the region resolver) and institutions.
 
-Rules only: a government trigger ("Pemerintah Kabupaten", "Pemkab", "Bupati", "Wali Kota", "Kab." ...)
+Rules only: a government trigger ("Pemerintah Kabupaten", "Pemkab", "Bupati", "Wali Kota"/"Wako", "Kab.")
 followed by a capitalised name, or a list after one ("Pemerintah Daerah Palu, Tegal, Sarolangun"); an
 institution keyword ("Politeknik", "RSUD", "Bank", "PT", "IOM" ...) followed by its capitalised name.
 """
@@ -11,21 +11,23 @@ import re
 from dataclasses import dataclass, field
 
 from graphkit.dataset._regions import Region
+from graphkit.extraction._collective import find_collectives
 from graphkit.extraction._places import Place, province_after, resolve_bare, resolve_place
 
 __all__ = ["Mention", "find_partners", "slug"]
 
 _GOV = (r"(?P<trig>(?i:pemerintah\s+(?:daerah\s+)?(?:kabupaten|kota|provinsi)|pemerintah\s+daerah"
         r"|pemkab\.?|pemkot\.?|pemkota|pemko|pemprov\.?|pemda|(?:wakil\s+)?bupati|(?:wakil\s+)?wali\s*kota"
-        r"|(?:wakil\s+)?gubernur|kabupaten|kab\.|kota|provinsi|prov\.|pemerintah))"
-        r"(?:\s*\((?i:pemkab|pemkot|pemko|pemprov|pemda)\))?")  # fmt: skip
+        r"|(?:wakil\s+)?gubernur|wawako|wako|kabupaten|kab\.|kota|provinsi|prov\.|pemerintah))"
+        r"(?:\s*\((?i:pemkab|pemkot|pemko|pemprov|pemda|wawako|wako)\))?")  # fmt: skip
 _NAME_WORD = r"(?:[A-Z][\w'\-]*|dan\s+Kepulauan)"
 _GOV_RE = re.compile(rf"\b{_GOV}\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}})")
 _ENGLISH_RE = re.compile(rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?P<trig>Regency|City)\b")
 _LIST_ITEM = re.compile(rf"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+dan\s+|\s+serta\s+)(?P<name>{_NAME_WORD}"
                         rf"(?:\s+{_NAME_WORD}){{0,4}})")  # fmt: skip
 _FIRST_ITEM = re.compile(rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}})")
-_PERSON_TRIGGERS = ("bupati", "wali", "walikota", "gubernur", "wakil")
+_PERSON_TRIGGERS = ("bupati", "wali", "walikota", "gubernur", "wakil", "wako", "wawako")  # wako: wali kota
+_LEADERS = ("pemerintah", "pem", "bupati", "wali", "gubernur", "wakil", "wako", "wawako")  # a government
 _COUNT_LIST = re.compile(
     r"(?i)\b(?:\d{1,3}|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|beberapa|sejumlah)\s+"
     r"(?P<noun>pemerintah\s+daerah|pemda|kabupaten\s*/\s*kota|kabupaten\s+dan\s+kota|kabupaten|kota|provinsi"
@@ -42,7 +44,7 @@ _VENUE_BEFORE = re.compile(
 )
 _KIND_AFTER_LEADER = re.compile(r"(?i:kabupaten|kota|provinsi|kab\.)\s+(?=[A-Z])")
 _KINDS = [("provinsi", ("provinsi", "prov.", "pemprov", "gubernur")),
-          ("kota", ("kota", "pemkot", "pemko", "wali", "walikota")),
+          ("kota", ("kota", "pemkot", "pemko", "wali", "walikota", "wako", "wawako")),
           ("kabupaten", ("kabupaten", "kab.", "pemkab", "bupati"))]  # fmt: skip
 _INSTITUTIONS = {
     "education": ("Politeknik", "Poltekkes", "Poltek", "Universitas", "Institut", "Sekolah Tinggi", "STIKES",
@@ -150,9 +152,7 @@ def _bare_list(text: str, pos: int, kind: str | None, after: str, first: bool = 
 def _governments(text: str) -> list[Mention]:
     found: list[Mention] = []
     for m in list(_GOV_RE.finditer(text)):
-        government = (
-            m["trig"].lower().startswith(("pemerintah", "pem", "bupati", "wali", "gubernur", "wakil"))
-        )
+        government = m["trig"].lower().startswith(_LEADERS)
         if not government:
             before = text[max(0, m.start() - 80) : m.start()]
             venue = before.rstrip().endswith(",") and _VENUE_BEFORE.search(before)
@@ -213,11 +213,13 @@ def _institutions(text: str) -> list[Mention]:
 
 
 def find_partners(text: str) -> list[Mention]:
-    """Every partner mention in ``text``, in text order; overlapping mentions keep the earliest, longest."""
+    """Every partner mention in ``text``, in text order; overlapping mentions keep the earliest, longest; none
+    inside a collective phrase ("Pemkab/Pemko se-Riau", :mod:`graphkit.extraction._collective`)."""
     mentions = sorted(_governments(text) + _institutions(text), key=lambda m: (m.start, -(m.end - m.start)))
+    together = [(c.start, c.end) for c in find_collectives(text)] if " se" in text or "eluruh" in text else []
     kept: list[Mention] = []
     for m in mentions:
-        if kept and m.start < kept[-1].end:
-            continue
+        if kept and m.start < kept[-1].end or any(a <= m.start < b for a, b in together):
+            continue  # "Pemerintah Daerah se-Provinsi Gorontalo": every government of it, no one partner
         kept.append(m)
     return kept

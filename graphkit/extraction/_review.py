@@ -49,11 +49,11 @@ def review_markdown(all_facts: list[Facts], tables: dict[str, list[dict[str, str
             lines.append(f"| article | | | {_cell(note)} |")
         if (s := facts.signing) is not None:
             lines.append(f"| signing | | {_cell(evidence(s.start, s.end, s.words))} | |")
-            k = facts.kind
-            lines.append(
-                f"| kind | {k.value} | {_cell(evidence(k.start, k.end, k.words))} | "
-                f"{_cell('; '.join(k.review))} |"
-            )
+            for k in facts.kinds or [facts.kind]:  # an MoU and a PKS signed together: both
+                lines.append(
+                    f"| kind | {k.value} | {_cell(evidence(k.start, k.end, k.words))} | "
+                    f"{_cell('; '.join(k.review))} |"
+                )
             d = facts.date
             if d:
                 lines.append(

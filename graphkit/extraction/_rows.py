@@ -71,6 +71,7 @@ class MergeIndex:
         for p in tables["parties"]:
             parties[p["agreement_id"]].add(p["organization_id"])
         self.agreements: dict[tuple[frozenset[str], str, str], dict[str, str]] = {}
+        self.kinded: dict[tuple[frozenset[str], str, str, str], dict[str, str]] = {}  # the same, by kind
         for agreement in tables["agreements"]:
             self.add_agreement(agreement, parties[agreement["id"]])
         self.agreement_ids = {a["id"] for a in tables["agreements"]}
@@ -82,18 +83,31 @@ class MergeIndex:
 
     def add_agreement(self, agreement: dict[str, str], party_ids: set[str]) -> None:
         """Same parties and the same event, or the same parties and the same day = the same signing."""
-        parties = frozenset(party_ids)
+        parties, kind = frozenset(party_ids), agreement.get("kind", "")
         if agreement.get("event"):
             self.agreements.setdefault((parties, "event", agreement["event"]), agreement)
+            self.kinded.setdefault((parties, "event", agreement["event"], kind), agreement)
         if agreement.get("signed_on_precision", "day") in ("day", "day_inferred", ""):
             self.agreements.setdefault((parties, "day", agreement.get("signed_on", "")), agreement)
+            self.kinded.setdefault((parties, "day", agreement.get("signed_on", ""), kind), agreement)
 
-    def find_agreement(self, party_ids: set[str], event: str, signed_on: str, precision: str) -> dict | None:
+    def find_agreement(
+        self, party_ids: set[str], event: str, signed_on: str, precision: str, kind: str = "",
+        strict: bool = False,
+    ) -> dict | None:  # fmt: skip
+        """The agreement of these parties at ``event`` (or on that day): of that ``kind`` first, else of any
+        kind, unless ``strict`` (an article reporting an MoU and a PKS signed together: one row each)."""
         parties = frozenset(party_ids)
-        found = self.agreements.get((parties, "event", event)) if event else None
-        if found is None and precision in ("day", "day_inferred"):
-            found = self.agreements.get((parties, "day", signed_on))
-        return found
+
+        def lookup(table: dict, *extra: str) -> dict | None:
+            found = table.get((parties, "event", event, *extra)) if event else None
+            if found is None and precision in ("day", "day_inferred"):
+                found = table.get((parties, "day", signed_on, *extra))
+            return found
+
+        if kind and ((found := lookup(self.kinded, kind)) is not None or strict):
+            return found
+        return lookup(self.agreements)
 
 
 def _org_row(
@@ -162,6 +176,8 @@ def merge_facts(
                 "evidence": evidence(fact.start, fact.end, fact.words),
                 "review": "program named; where and since when it is active: check the article"})  # fmt: skip
     article = _agreements(tables, index, facts, source) if facts.signing is not None else []
+    if len(facts.kinds) > 1:  # an MoU + PKS signed together: follow-ups follow the MoU
+        article = [(a, org) for a, org in article if a.get("kind") == facts.kinds[0].value] or article
     notes, uses_bp2mi = merge_links(tables, facts, article)
     if uses_bp2mi:
         _add_bp2mi(tables, facts)
@@ -201,48 +217,58 @@ def _agreements(
     else:
         source["review"] = "; ".join([*facts.review, undated_note(facts)])
         return article
-    kind = facts.kind
-    ev = [evidence(facts.signing.start, facts.signing.end, facts.signing.words),
-          evidence(kind.start, kind.end, kind.words) if kind.start >= 0 else "",
-          evidence(date.start, date.end, date.words) if date else ""]  # fmt: skip
     counts = "; ".join(c.value for c in facts.counts)
     partners = [(_org_row(tables, index, m, facts), m) for m in facts.partners] or [(None, None)]
     signers = {id(facts.partners[i]): s for i, s in facts.signers.items()}
     if facts.partners and facts.counts:
         named = len(facts.partners)
         notes.append(f"article counts {counts}; {named} named: unnamed partners not recorded")
+    kinds = facts.kinds or [facts.kind]
     for org, mention in partners:
-        party_ids = {"bp2mi"} | ({org["id"]} if org else set())
-        a = index.find_agreement(party_ids, facts.event, signed_on, precision)
-        if a is not None:
-            ids = _split(a.get("source_ids", "")) or [a.get("source_id", "")]
-            if facts.source_id not in ids:
-                a["source_ids"] = ";".join(i for i in [*ids, facts.source_id] if i)
-            article.append((a, org))
-            continue
-        base = f"{facts.source_id}-{kind.value}" + (f"-{org['id']}" if org else "")
-        aid, n = base[:120], 2
-        while aid in index.agreement_ids:
-            aid, n = f"{base[:116]}-{n}", n + 1
-        name = org["name"] if org else "partners not named"
-        row_review = [*notes, *kind.review]
-        if mention is not None and mention.region is None and mention.candidates:
-            row_review.append(f"partner region ambiguous ({';'.join(r.code for r in mention.candidates)})")
-        agreement = {
-            "id": aid, "kind": kind.value, "signed_on": signed_on,
-            "title": f"{kind.value.upper()} BP2MI - {name}",
-            "scopes": ";".join(facts.scopes), "source_id": facts.source_id, "signed_on_precision": precision,
-            "event": facts.event, "counts_reported": counts, "source_ids": facts.source_id,
-            "evidence": " | ".join(e for e in ev if e), "review": "; ".join(row_review)}  # fmt: skip
-        tables["agreements"].append(agreement)
-        article.append((agreement, org))
-        index.add_agreement(agreement, party_ids)
-        index.agreement_ids.add(aid)
-        own = {"agreement_id": aid, "organization_id": "bp2mi", "role": "signatory", "evidence": ""}
-        tables["parties"].append(_signed_by(own, facts.bp2mi_signer))
-        if org is not None and mention is not None:
-            tables["parties"].append(_signed_by({
-                "agreement_id": aid, "organization_id": org["id"], "role": "signatory",
-                "evidence": evidence(mention.start, mention.end, mention.words),
-                "review": "; ".join(mention.notes)}, signers.get(id(mention))))  # fmt: skip
+        first: dict[str, str] | None = None  # the MoU of an MoU + PKS signed together
+        for kind in kinds:
+            ev = [evidence(facts.signing.start, facts.signing.end, facts.signing.words),
+                  evidence(kind.start, kind.end, kind.words) if kind.start >= 0 else "",
+                  evidence(date.start, date.end, date.words) if date else ""]  # fmt: skip
+            party_ids = {"bp2mi"} | ({org["id"]} if org else set())
+            a = index.find_agreement(party_ids, facts.event, signed_on, precision, kind.value, len(kinds) > 1)
+            if a is not None:
+                ids = _split(a.get("source_ids", "")) or [a.get("source_id", "")]
+                if facts.source_id not in ids:
+                    a["source_ids"] = ";".join(i for i in [*ids, facts.source_id] if i)
+                article.append((a, org))
+                first = first or a
+                continue
+            base = f"{facts.source_id}-{kind.value}" + (f"-{org['id']}" if org else "")
+            aid, n = base[:120], 2
+            while aid in index.agreement_ids:
+                aid, n = f"{base[:116]}-{n}", n + 1
+            name = org["name"] if org else "partners not named"
+            row_review = [*notes, *kind.review]
+            if first is not None:
+                row_review.append(f"signed together with the {first['kind'].upper()} {first['id']} (the "
+                                  "article names both kinds): check")  # fmt: skip
+            if mention is not None and mention.region is None and mention.candidates:
+                row_review.append(
+                    f"partner region ambiguous ({';'.join(r.code for r in mention.candidates)})"
+                )
+            agreement = {
+                "id": aid, "kind": kind.value, "signed_on": signed_on,
+                "title": f"{kind.value.upper()} BP2MI - {name}",
+                "scopes": ";".join(facts.scopes), "source_id": facts.source_id,
+                "signed_on_precision": precision, "event": facts.event, "counts_reported": counts,
+                "source_ids": facts.source_id, "evidence": " | ".join(e for e in ev if e),
+                "review": "; ".join(row_review)}  # fmt: skip
+            tables["agreements"].append(agreement)
+            article.append((agreement, org))
+            first = first or agreement
+            index.add_agreement(agreement, party_ids)
+            index.agreement_ids.add(aid)
+            own = {"agreement_id": aid, "organization_id": "bp2mi", "role": "signatory", "evidence": ""}
+            tables["parties"].append(_signed_by(own, facts.bp2mi_signer))
+            if org is not None and mention is not None:
+                tables["parties"].append(_signed_by({
+                    "agreement_id": aid, "organization_id": org["id"], "role": "signatory",
+                    "evidence": evidence(mention.start, mention.end, mention.words),
+                    "review": "; ".join(mention.notes)}, signers.get(id(mention))))  # fmt: skip
     return article

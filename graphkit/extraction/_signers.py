@@ -22,7 +22,7 @@ _BP2MI_TITLE = (
 _BP2MI_BY = re.compile(rf"\b{_BY}\s+{_BP2MI_TITLE}\s*,?\s+{_PERSON}")
 _BP2MI_SUBJECT = re.compile(rf"\b{_BP2MI_TITLE}\s*,?\s+{_PERSON}\s+(?:\w+\s+)?(?:menandatangani|meneken)\b")
 _SIGNS = re.compile(r"\s+(?:\w+\s+)?(?:menandatangani|meneken)\b")
-_LEADER = re.compile(r"(?i)^(?:wakil\s+)?(?:bupati|wali\s*kota|gubernur)\b")
+_LEADER = re.compile(r"(?i)^(?:wakil\s+)?(?:bupati|wali\s*kota|gubernur|wako|wawako)\b")
 _NOT_NAME = {"Ini", "Itu", "Dalam", "Pada", "Dan", "Yang", "Di", "Ke", "BP2MI", "Bersama"}
 
 

@@ -33,7 +33,7 @@ KIND_RE = [
 ]  # fmt: skip
 #: A sentence ends at a full stop (not after a short title or abbreviation), ! or ? before a capital.
 _ABBREVIATIONS = frozenset(("kab", "kec", "prov", "jl", "no", "dr", "drs", "ir", "hj", "st", "tbk", "dkk",
-                            "dll"))  # fmt: skip
+                            "dll", "pj", "plt", "plh"))  # fmt: skip  # "Pj. Gubernur", "Plt. Bupati"
 _END = re.compile(r"[.!?][\"”']?\s+(?=[\"“A-Z])|\n")
 _WORD_BEFORE = re.compile(r"(\w+)$")
 

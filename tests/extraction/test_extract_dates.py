@@ -97,3 +97,21 @@ def test_a_date_whose_slash_before_the_year_is_mistyped_as_a_bracket_keeps_its_y
     assert (hit.date, hit.precision) == (dt.date(2023, 3, 9), "day")
     text = "Tepat pada hari Kamis (9/03)2023), Bupati Ende menandatangani MoU dengan Kepala BP2MI."
     assert _signed(tmp_path, text) == ["2023-03-09"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Senin (3-6-2024)", "2024-06-03"), ("Rabu (24-7-2024)", "2024-07-24"),
+     ("Jumat, 7-3-2025", "2025-03-07"), ("(12-11-2023)", "2023-11-12")],
+)  # fmt: skip
+def test_a_day_date_with_hyphens_is_day_month_year_like_with_slashes(text: str, expected: str) -> None:
+    hit = _one(text)
+    assert (hit.date.isoformat(), hit.precision, hit.notes) == (expected, "day", [])
+    assert text[hit.start : hit.end].strip() == hit.words
+
+
+def test_hyphenated_numbers_without_a_weekday_or_bracket_or_full_year_are_not_dates(tmp_path: Path) -> None:
+    assert find_dates("nomor 3-6-2024 pada berkas", None, 2024, TODAY) == []
+    assert find_dates("skor (3-6) pada babak itu", None, 2024, TODAY) == []
+    text = "Bupati Lembata menandatangani nota kesepahaman dengan BP2MI di Kupang, Kamis (18-4-2024).\n"
+    assert _signed(tmp_path, text) == ["2024-04-18"]

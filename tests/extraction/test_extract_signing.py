@@ -129,3 +129,16 @@ def test_telah_menandatangani_with_an_earlier_year_is_not_the_articles_signing(t
     )
     rows = draft(tmp_path, text)
     assert rows["agreements"] == []
+
+
+def test_an_acting_title_with_a_full_stop_does_not_end_the_sentence(tmp_path: Path) -> None:
+    text = (
+        "Bupati Kerinci menandatangani nota kesepakatan dengan BP2MI yang dihadiri langsung Pj. Gubernur "
+        "Jambi, Senin (3/6/2024).\n"
+    )
+    t = draft(tmp_path, text)
+    assert [o["region"] for o in t["organizations"] if o["type"] == "regional_government"] == ["15.01"]
+    assert "witness or attendee" in t["sources"][0]["review"]
+    text = "Plt. Bupati Kerinci Adi Saputra menandatangani MoU dengan BP2MI, Senin (3/6/2024).\n"
+    (party,) = [p for p in draft(tmp_path, text)["parties"] if p["organization_id"] != "bp2mi"]
+    assert party["signed_by"] == "Adi Saputra, Bupati Kerinci"
