@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from graphkit.extraction._agency import AGENCIES
 from graphkit.extraction._build import PROGRAMS, Facts, evidence, undated_note
 from graphkit.extraction._links import merge_links
 from graphkit.extraction._partners import Mention, slug
@@ -32,8 +33,6 @@ COLUMNS = {
     "follow_ups": ["id", "agreement_id", "kind", "date", "region", "description", "source_id",
                    "date_precision", "evidence", "review", "note"],
 }  # fmt: skip
-BP2MI = {"id": "bp2mi", "name": "Badan Pelindungan Pekerja Migran Indonesia (BP2MI)", "type": "agency",
-         "region": "31.74", "aliases": "BP2MI;Badan Perlindungan Pekerja Migran Indonesia"}  # fmt: skip
 _PREFIX = {"kabupaten": "pemkab", "kota": "pemkot", "provinsi": "pemprov"}
 
 
@@ -180,13 +179,13 @@ def merge_facts(
         article = [(a, org) for a, org in article if a.get("kind") == facts.kinds[0].value] or article
     notes, uses_bp2mi = merge_links(tables, facts, article)
     if uses_bp2mi:
-        _add_bp2mi(tables, facts)
+        _add_agency(tables, facts, "bp2mi")
     source["review"] = "; ".join(x for x in [source.get("review", ""), *notes] if x)
 
 
-def _add_bp2mi(tables: dict[str, list[dict[str, str]]], facts: Facts) -> None:
-    if not any(o["id"] == "bp2mi" for o in tables["organizations"]):
-        tables["organizations"].insert(0, {**BP2MI, "source_id": facts.source_id})
+def _add_agency(tables: dict[str, list[dict[str, str]]], facts: Facts, agency: str) -> None:
+    if not any(o["id"] == agency for o in tables["organizations"]):
+        tables["organizations"].insert(0, {**AGENCIES[agency], "source_id": facts.source_id})
 
 
 def _signed_by(row: dict[str, str], signer: Signer | None) -> dict[str, str]:
@@ -205,9 +204,10 @@ def _agreements(
     """The signing's agreement rows (new, or found in the dataset), each with its partner's organization."""
     assert facts.signing is not None and facts.kind is not None
     article: list[tuple[dict[str, str], dict[str, str] | None]] = []
-    _add_bp2mi(tables, facts)
+    agency = facts.agency.id if facts.agency else "bp2mi"
+    _add_agency(tables, facts, agency)
     date = facts.date
-    notes = list(date.notes) if date else []
+    notes = [*(date.notes if date else []), *(facts.agency.notes if facts.agency else [])]
     if date is not None:
         signed_on, precision = date.date.isoformat(), date.precision
     elif facts.published_year:
@@ -230,7 +230,7 @@ def _agreements(
             ev = [evidence(facts.signing.start, facts.signing.end, facts.signing.words),
                   evidence(kind.start, kind.end, kind.words) if kind.start >= 0 else "",
                   evidence(date.start, date.end, date.words) if date else ""]  # fmt: skip
-            party_ids = {"bp2mi"} | ({org["id"]} if org else set())
+            party_ids = {agency} | ({org["id"]} if org else set())
             a = index.find_agreement(party_ids, facts.event, signed_on, precision, kind.value, len(kinds) > 1)
             if a is not None:
                 ids = _split(a.get("source_ids", "")) or [a.get("source_id", "")]
@@ -254,7 +254,7 @@ def _agreements(
                 )
             agreement = {
                 "id": aid, "kind": kind.value, "signed_on": signed_on,
-                "title": f"{kind.value.upper()} BP2MI - {name}",
+                "title": f"{kind.value.upper()} {agency.upper()} - {name}",
                 "scopes": ";".join(facts.scopes), "source_id": facts.source_id,
                 "signed_on_precision": precision, "event": facts.event, "counts_reported": counts,
                 "source_ids": facts.source_id, "evidence": " | ".join(e for e in ev if e),
@@ -264,7 +264,9 @@ def _agreements(
             first = first or agreement
             index.add_agreement(agreement, party_ids)
             index.agreement_ids.add(aid)
-            own = {"agreement_id": aid, "organization_id": "bp2mi", "role": "signatory", "evidence": ""}
+            named = facts.agency if facts.agency and facts.agency.start >= 0 else None
+            own = {"agreement_id": aid, "organization_id": agency, "role": "signatory",
+                   "evidence": evidence(named.start, named.end, named.words) if named else ""}  # fmt: skip
             tables["parties"].append(_signed_by(own, facts.bp2mi_signer))
             if org is not None and mention is not None:
                 tables["parties"].append(_signed_by({
