@@ -12,6 +12,7 @@ stay two rows; a kind not named (``other``) joins a named one, with a note.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ __all__ = ["AGENCY_IDS", "Match", "MergeIndex", "org_keys", "split"]
 AGENCY_IDS = frozenset({"bp2mi", "kp2mi", "bnp2tki"})  # the government's side, whatever its name then
 _DAYS = ("day", "day_inferred", "")
 _WIDTH = {"year": 4, "month": 7}  # characters of signed_on a coarse date fixes
+_Row = tuple[int, dict[str, str]]
 
 
 def split(value: str) -> list[str]:
@@ -68,8 +70,11 @@ class MergeIndex:
         parties: dict[str, set[str]] = defaultdict(set)
         for p in tables["parties"]:
             parties[p["agreement_id"]].add(p["organization_id"])
-        self.signings: dict[frozenset[str], list[dict[str, str]]] = defaultdict(list)
+        # (partners, "event", event without the agency) / "day" / "year" (every row) / "coarse" (year and
+        # month rows), then the day, year or event -> [(order added, agreement)]
+        self.signings: dict[tuple[frozenset[str], str, str], list[_Row]] = defaultdict(list)
         self.agency: dict[str, set[str]] = {}  # agreement id -> the agency parties
+        self._order = itertools.count()
         for agreement in tables["agreements"]:
             drop_own_source(agreement)
             self.add_agreement(agreement, parties[agreement["id"]])
@@ -95,7 +100,16 @@ class MergeIndex:
 
     def add_agreement(self, agreement: dict[str, str], party_ids: set[str]) -> None:
         """Make ``agreement`` (signed by ``party_ids``) findable."""
-        self.signings[self._partners(party_ids)].append(agreement)
+        partners, order = self._partners(party_ids), (next(self._order), agreement)
+        if agreement.get("event"):
+            self.signings[(partners, "event", _event(agreement["event"]))].append(order)
+        if agreement.get("signed_on_precision", "") in _DAYS:
+            self.signings[(partners, "day", agreement.get("signed_on", ""))].append(order)
+        if partners:  # a coarse date is compared only with rows that name the same partners
+            year = agreement.get("signed_on", "")[:4]
+            self.signings[(partners, "year", year)].append(order)
+            if agreement.get("signed_on_precision", "") in _WIDTH:
+                self.signings[(partners, "coarse", year)].append(order)
         self.agency[agreement["id"]] = party_ids & AGENCY_IDS
 
     def find_agreement(
@@ -105,7 +119,13 @@ class MergeIndex:
         ``other``), with the notes joining it needs."""
         partners = self._partners(party_ids)
         fits: list[tuple[int, dict[str, str]]] = []  # (0 same event or day, 1 coarse date; +2 other kind)
-        for a in self.signings.get(partners, []):
+        pool = dict(self.signings.get((partners, "event", _event(event)), []) if event else [])
+        if precision in _DAYS:
+            pool.update(self.signings.get((partners, "day", signed_on), []))
+        if partners:  # a coarse date: every row of its year; a day: the coarse rows of its year
+            rows = "coarse" if precision in _DAYS else "year"
+            pool.update(self.signings.get((partners, rows, signed_on[:4]), []))
+        for _, a in sorted(pool.items()):
             theirs = a.get("kind", "")
             if theirs != kind and "other" not in (theirs, kind):
                 continue  # an MoU and a PKS of the same day are two agreements
