@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from graphkit.extraction._agency import Agency, signing_agency
 from graphkit.extraction._anaphora import self_signer
 from graphkit.extraction._background import YEAR, Scene, headline_end, not_party
 from graphkit.extraction._collective import collective_counts
@@ -94,7 +95,8 @@ class Facts:
     programs: list[tuple[str, Fact]] = field(default_factory=list)  # (program id, where it is named)
     follow_ups: list[Hit] = field(default_factory=list)
     program_regions: list[Hit] = field(default_factory=list)
-    bp2mi_signer: Signer | None = None
+    bp2mi_signer: Signer | None = None  # the agency's signatory (BP2MI or KP2MI)
+    agency: Agency | None = None  # who signs for the government: bp2mi, or kp2mi since 2024-10-21
     signers: dict[int, Signer] = field(default_factory=dict)  # index into partners -> who signed for it
     yearless: str = ""  # a date near the signing written without a year, when nothing gives the year
 
@@ -259,7 +261,11 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     when = facts.date.date.isoformat() if facts.date and facts.date.precision != "year" else (
         f"{facts.date.date.year}-{facts.date.weekday}" if facts.date and facts.date.weekday else
         (facts.date.date.isoformat() if facts.date else f"{year or 'undated'}"))  # fmt: skip
-    facts.event = slug(f"bp2mi-{city}-{when}") if city else slug(f"bp2mi-{when}")
+    signed = facts.date.date if facts.date else (dt.date(year, 1, 1) if year else None)
+    precision = facts.date.precision if facts.date else "year"
+    facts.agency = signing_agency(text, sentence_span(text, first.start()), signed, precision)
+    who = facts.agency.id
+    facts.event = slug(f"{who}-{city}-{when}") if city else slug(f"{who}-{when}")
     if facts.counts and not facts.partners:
         facts.review.append("count reported, partners not named: no partner rows made")
     return facts

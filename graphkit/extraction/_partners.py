@@ -61,10 +61,15 @@ _ALONE = {"IOM": "International Organization for Migration (IOM)",
           "ILO": "International Labour Organization (ILO)",
           "Polri": "Kepolisian Negara Republik Indonesia (Polri)", "UN Women": "UN Women", "UNODC": "UNODC",
           "UNDP": "UNDP", "UNICEF": "UNICEF", "UNHCR": "UNHCR", "BPJS": "BPJS"}  # fmt: skip
-_INST_WORD = (
-    r"(?:[A-Z0-9][\w.&'\-]*|\(Persero\)"
-    r"|dan\s+(?!Universitas|Politeknik|PT\b|Pemerintah|Kementerian\b)[A-Z][\w\-]*)"
+#: After "dan", a word starting another institution or a government: "STIKES A dan STIKES B" is two names,
+#: "Universitas Pendidikan dan Kebudayaan" one.
+_NEXT_ONE = (
+    r"(?:"
+    + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_KW_TYPE, key=len, reverse=True))
+    + r"|Pemerintah|Pemkab|Pemkot|Pemko|Pemprov|Pemda|Bupati|Wali\s*[Kk]ota|Walikota|Gubernur|Kabupaten"
+    r"|Kota|Provinsi)\b"
 )
+_INST_WORD = rf"(?:[A-Z0-9][\w.&'\-]*|\(Persero\)|dan\s+(?!{_NEXT_ONE})[A-Z][\w\-]*)"
 _INST_RE = re.compile(
     r"\b(?P<kw>" + "|".join(re.escape(k) for k in sorted(_KW_TYPE, key=len, reverse=True)) + r")\b"
     rf"(?P<name>(?:\s+{_INST_WORD}){{0,8}})"

@@ -63,6 +63,9 @@ def review_markdown(all_facts: list[Facts], tables: dict[str, list[dict[str, str
             else:
                 lines.append("| signed on | (none found) | | year of publication used, if any |")
             lines.append(f"| event | {facts.event} | | |")
+            if (ag := facts.agency) is not None:
+                lines.append(f"| agency | {ag.id} | {_cell(evidence(ag.start, ag.end, ag.words))} | "
+                             f"{_cell('; '.join(ag.notes))} |")  # fmt: skip
             for m in facts.partners:
                 region = m.region.code if m.region else "(empty) " + ";".join(r.code for r in m.candidates)
                 lines.append(

@@ -162,11 +162,13 @@ def signing_kind(text: str, at: int) -> Fact:
     return Fact("other", review=[f"kind of agreement not named near the signing{bare}: check"])
 
 
-#: A quote verb before a date in the same sentence: "kata Bupati Sambas, X, Senin (20/12/2021)".
+#: A quote verb before a date in the same sentence: "kata Bupati Sambas, X, Senin (20/12/2021)", and the
+#: passive ones: "Hal itu disampaikan Bupati X di Y, Minggu (25/6)".
 _QUOTE = re.compile(
     r"(?i)\b(?:kata|katanya|ujar|ujarnya|ucap|ucapnya|tutur|tuturnya|jelas|jelasnya|ungkap|ungkapnya|terang"
     r"|terangnya|imbuh|imbuhnya|tambah|tambahnya|sebut|sebutnya|tegas|tegasnya|pungkas|pungkasnya|paparnya"
     r"|mengatakan|menjelaskan|menyampaikan|menuturkan|mengungkapkan|menegaskan|dikonfirmasi"
+    r"|disampaikan|diungkapkan|dikatakan|dijelaskan|ditegaskan|dituturkan|diutarakan|dipaparkan"
     r"|keterangan(?:nya)?\s+(?:tertulis|resmi|pers))\b(?P<between>[^.!?\n]{0,80})$"
 )
 _COOPERATION = re.compile(r"(?i)\bkerja\s*sama\b")
@@ -256,7 +258,8 @@ def signing_date(hits: list[DateHit], marks: list[re.Match[str]], text: str) -> 
     notes = list(hit.notes)
     if said:
         notes.append(
-            f"date of a statement ({hit.words!r} after a quote), not necessarily the signing's: check"
+            f"date of a statement ({hit.words!r} after a quote or speech verb), not necessarily the "
+            "signing's: check"
         )
     elif hit is dateline and tier > 2:
         notes.append(f"date of the article's dateline ({hit.words!r}), not necessarily the signing's: check")

@@ -109,7 +109,8 @@ def test_a_second_article_on_the_same_signing_adds_a_source_not_a_row(tmp_path: 
     extract([two], tmp_path / "d", into=tmp_path / "d", today=TODAY)
     agreements = _rows(tmp_path / "d", "agreements")
     assert len(agreements) == 1 and len(_rows(tmp_path / "d", "sources")) == 2
-    assert agreements[0]["source_ids"].count(";") == 1
+    sources = [s["id"] for s in _rows(tmp_path / "d", "sources")]
+    assert agreements[0]["source_id"] == sources[0] and agreements[0]["source_ids"] == sources[1]
     assert agreements[0]["signed_on"] == "2022-04-05" and agreements[0]["signed_on_precision"] == "day"
 
 

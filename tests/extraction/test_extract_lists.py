@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from drafts import draft
 
 from graphkit.extraction._partners import find_partners
@@ -140,3 +141,45 @@ def test_a_count_list_after_a_relative_clause_and_terdiri_dari_is_read_loosely(t
         "Ende, Blitar dan Tanah Laut."
     )
     assert _regions(draft(tmp_path, text)) == ["53.07", "?53.01;53.71", "53.08", "?35.05;35.72", "63.01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("STIKES Harapan Bangsa dan STIKES Mitra Sehat Yogyakarta",
+         ["STIKES Harapan Bangsa", "STIKES Mitra Sehat Yogyakarta"]),
+        ("Universitas Nusa Indah, Universitas Bukit Hijau serta Politeknik Samudra",
+         ["Universitas Nusa Indah", "Universitas Bukit Hijau", "Politeknik Samudra"]),
+        ("Sekolah Tinggi Ilmu Kesehatan Ende dan Sekolah Tinggi Pariwisata Bali",
+         ["Sekolah Tinggi Ilmu Kesehatan Ende", "Sekolah Tinggi Pariwisata Bali"]),
+        ("Poltekkes Kupang dan Politeknik Negeri Kupang", ["Poltekkes Kupang", "Politeknik Negeri Kupang"]),
+        ("Bank Sejahtera dan Bank Makmur serta PT Maju Jaya",
+         ["Bank Sejahtera", "Bank Makmur", "PT Maju Jaya"]),
+        ("Universitas Pendidikan dan Kebudayaan", ["Universitas Pendidikan dan Kebudayaan"]),
+        ("Politeknik Ilmu Pelayaran dan Perikanan Sorong",
+         ["Politeknik Ilmu Pelayaran dan Perikanan Sorong"]),
+        ("Kementerian Ketenagakerjaan dan Transmigrasi", ["Kementerian Ketenagakerjaan dan Transmigrasi"]),
+    ],
+)  # fmt: skip
+def test_institutions_joined_by_dan_serta_or_commas_are_separate(text: str, names: list[str]) -> None:
+    found = find_partners(f"BP2MI menandatangani MoU dengan {text} pada 3 Mei 2023.")
+    assert [m.name for m in found] == names
+
+
+def test_an_institution_then_dan_and_a_government_are_two_partners() -> None:
+    found = find_partners("BP2MI menandatangani MoU dengan Universitas Flores dan Pemkab Ende.")
+    assert [(m.name, m.type) for m in found] == [
+        ("Universitas Flores", "education"),
+        ("Pemerintah Kabupaten Ende", "regional_government"),
+    ]
+
+
+def test_two_schools_in_one_signing_give_two_agreement_rows(tmp_path: Path) -> None:
+    text = ("BP2MI menandatangani nota kesepahaman dengan STIKES Harapan Bangsa dan STIKES Mitra Sehat "
+            "pada 15 Desember 2023.")  # fmt: skip
+    tables = draft(tmp_path, text)
+    assert sorted(a["title"] for a in tables["agreements"]) == [
+        "MOU BP2MI - STIKES Harapan Bangsa",
+        "MOU BP2MI - STIKES Mitra Sehat",
+    ]
+    _offsets_point_at_the_names(tables, text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from drafts import draft
 
 from graphkit.extraction._signing import signing_kind, signings
@@ -142,3 +143,21 @@ def test_an_acting_title_with_a_full_stop_does_not_end_the_sentence(tmp_path: Pa
     text = "Plt. Bupati Kerinci Adi Saputra menandatangani MoU dengan BP2MI, Senin (3/6/2024).\n"
     (party,) = [p for p in draft(tmp_path, text)["parties"] if p["organization_id"] != "bp2mi"]
     assert party["signed_by"] == "Adi Saputra, Bupati Kerinci"
+
+
+@pytest.mark.parametrize("verb", ["disampaikan", "diungkapkan", "dikatakan", "dijelaskan", "ditegaskan"])
+def test_a_passive_speech_verb_dates_a_statement_not_the_signing(tmp_path: Path, verb: str) -> None:
+    text = (
+        "Pemkab Sambas telah menandatangani nota kesepahaman dengan BP2MI untuk melindungi warganya.\n"
+        f"Hal itu {verb} Bupati Sambas, Satono, di Sambas, Minggu (25/6/2023)."
+    )
+    (agreement,) = draft(tmp_path, text)["agreements"]
+    assert agreement["signed_on"] == "2023-06-25"  # nothing else dates it: kept, with the note
+    assert "date of a statement ('Minggu (25/6/2023)' after a quote or speech verb)" in agreement["review"]
+
+
+def test_a_passive_speech_verb_about_the_signing_itself_is_no_statement(tmp_path: Path) -> None:
+    text = ("Hal itu disampaikan usai penandatanganan nota kesepahaman antara BP2MI dan Pemkab Sambas, "
+            "Senin (26/6/2023).")  # fmt: skip
+    (agreement,) = draft(tmp_path, text)["agreements"]
+    assert agreement["signed_on"] == "2023-06-26" and "statement" not in agreement["review"]
