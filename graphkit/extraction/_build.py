@@ -15,7 +15,7 @@ from graphkit.extraction._anaphora import self_signer
 from graphkit.extraction._background import YEAR, Scene, headline_end, not_party
 from graphkit.extraction._collective import collective_counts
 from graphkit.extraction._context import continued_paragraphs, paragraphs
-from graphkit.extraction._dates import DateHit, article_year, find_dates
+from graphkit.extraction._dates import DateHit, article_year, find_dates, url_date
 from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
 from graphkit.extraction._kinds import paired_kinds
 from graphkit.extraction._partners import Mention, find_partners, slug
@@ -99,6 +99,7 @@ class Facts:
     agency: Agency | None = None  # who signs for the government: bp2mi, or kp2mi since 2024-10-21
     signers: dict[int, Signer] = field(default_factory=dict)  # index into partners -> who signed for it
     yearless: str = ""  # a date near the signing written without a year, when nothing gives the year
+    from_url: str = ""  # "2022-03" / "2024-02-20": the publication date the url's path gives, if used
 
 
 def undated_note(facts: Facts) -> str:
@@ -156,12 +157,20 @@ def article_facts(article: Article, today: dt.date) -> Facts:
     """Every fact :func:`extract` takes from one article."""
     text, meta = article.text, article.meta
     published = _meta_date(meta.get("published_on"))
-    year = published.year if published else (article_year(text) or _dateline_year(text, today))
+    from_url = url_date(meta.get("url")) if published is None else None
+    if from_url and from_url[2]:  # ".../2024/02/20/...": the publication day, as if the sidecar gave it
+        published = dt.date(from_url[0], from_url[1], from_url[2])
+    year = published.year if published else (
+        from_url[0] if from_url else (article_year(text) or _dateline_year(text, today))
+    )
     pub = meta.get("publisher") or ""
     if not pub and (m := _PUBLISHER.match(text)):
         pub = m["p"].upper() if m["p"] else m["q"]
     source_id = slug(f"{pub or 'article'}-{year or 'undated'}-{article.path.stem}")[:80].strip("-")
     facts = Facts(article, source_id, pub, published.isoformat() if published else "", str(year or ""))
+    if from_url:
+        facts.from_url = "-".join(f"{n:02d}" for n in from_url if n is not None)
+        facts.review.append(f"published {facts.from_url} read from the url: check")
     for pid, _name, _k, pattern in PROGRAMS:
         if m := re.search(pattern, text):
             facts.programs.append((pid, Fact(pid, m.start(), m.end(), m.group(0))))

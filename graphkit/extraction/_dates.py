@@ -66,6 +66,33 @@ class DateHit:
     notes: list[str] = field(default_factory=list)
 
 
+_URL_DATE = re.compile(
+    r"/(?P<y>20[0-4]\d)[/-](?P<m>0[1-9]|1[0-2])(?:[/-](?P<d>0[1-9]|[12]\d|3[01]))?(?=[/-])"
+)
+
+
+def url_date(url: str | None) -> tuple[int, int, int | None] | None:
+    """The publication year, month and (if given) day a news url carries in its path, as many do.
+
+    >>> url_date("https://example.id/2022/03/lindungi-pmi.html")
+    (2022, 3, None)
+    >>> url_date("https://example.id/2024/02/20/teken-mou/")
+    (2024, 2, 20)
+    >>> url_date("https://example.id/read/2024/13/x") is None, url_date(None) is None
+    (True, True)
+    """
+    m = _URL_DATE.search(url or "")
+    if not m:
+        return None
+    year, month, day = int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None
+    if day is not None:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            day = None
+    return year, month, day
+
+
 def article_year(text: str) -> int | None:
     """The copyright year, if the article prints one."""
     m = _COPYRIGHT.search(text)

@@ -6,7 +6,8 @@ Same partner + same date (or same event) + same kind = the same agreement, whoev
 government (BP2MI, KP2MI or BNP2TKI: an older draft may name another of them). The partner is the same
 organization or, for a regional government, the same region code. A ``day`` and a ``day_inferred`` date
 agree when they are the same day; a ``year`` or ``month`` date agrees with a finer one inside it only with a
-review note, and when several rows fit, none is taken (a note names them). An MoU and a PKS of the same day
+review note (a row dated to its year or month takes the day of a report that joins it, with a note), and
+when several rows fit, none is taken (a note names them). An MoU and a PKS of the same day
 stay two rows; a kind not named (``other``) joins a named one, with a note.
 """
 
@@ -56,6 +57,7 @@ class Match:
     agreement: dict[str, str] | None
     notes: list[str] = field(default_factory=list)  # for the joined row
     new_row: list[str] = field(default_factory=list)  # for a new row (several rows could be it)
+    refine: bool = False  # the row's date is coarser (year, month) than the signing's day that joins it
 
 
 class MergeIndex:
@@ -149,7 +151,9 @@ class MergeIndex:
             return Match(None, new_row=[f"{note}: check and merge by hand"])
         found = best[0]
         match = Match(found)
-        if tier % 2 == 1:
+        if tier % 2 == 1 and precision in _DAYS and found.get("signed_on_precision", "") in _WIDTH:
+            match.refine = True  # a dated report of a signing known only to its year or month
+        elif tier % 2 == 1:
             theirs = f"{found.get('signed_on', '')} ({found.get('signed_on_precision', '')})"
             match.notes.append(
                 f"{{source}} dates this signing {signed_on} ({precision}), this row {theirs}: "
@@ -162,6 +166,16 @@ class MergeIndex:
             theirs = ", ".join(sorted(self.agency[found["id"]]))
             match.notes.append(f"{{source}} has {', '.join(sorted(agency))} sign, this row {theirs}: check")
         return match
+
+
+    def refine(self, agreement: dict[str, str], party_ids: set[str], signed_on: str, precision: str) -> str:
+        """Give a year- or month-dated row the day of a report that joins it (and find it by that day);
+        returns the review note saying so."""
+        was = f"{agreement.get('signed_on', '')} ({agreement.get('signed_on_precision', '')})"
+        agreement["signed_on"], agreement["signed_on_precision"] = signed_on, precision
+        partners = self._partners(party_ids)
+        self.signings[(partners, "day", signed_on)].append((next(self._order), agreement))
+        return f"{{source}} dates this signing {signed_on} ({precision}); it was {was}: check"
 
 
 def drop_own_source(agreement: dict[str, str]) -> None:

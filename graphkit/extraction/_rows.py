@@ -141,7 +141,9 @@ def _agreements(
         signed_on, precision = date.date.isoformat(), date.precision
     elif facts.published_year:
         signed_on, precision = f"{facts.published_year}-01-01", "year"
-        whence = "of publication" if facts.published_on else "of the article's dateline or copyright"
+        whence = ("of publication" if facts.published_on and not facts.from_url
+                  else f"of publication ({facts.from_url} in the url)" if facts.from_url
+                  else "of the article's dateline or copyright")  # fmt: skip
         notes.append(f"no signing date in the article: year {facts.published_year} {whence} only")
     else:
         source["review"] = "; ".join([*facts.review, undated_note(facts)])
@@ -162,6 +164,8 @@ def _agreements(
             party_ids = {agency} | ({org["id"]} if org else set())
             match = index.find_agreement(party_ids, facts.event, signed_on, precision, kind.value)
             if (a := match.agreement) is not None:
+                if match.refine:  # this article gives the day of a signing dated only to its year or month
+                    match.notes.append(index.refine(a, party_ids, signed_on, precision))
                 if add_source(a, facts.source_id):
                     said = [n.replace("{source}", facts.source_id) for n in match.notes]
                     a["review"] = "; ".join(x for x in [a.get("review", ""), *said] if x)

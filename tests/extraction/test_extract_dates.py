@@ -115,3 +115,21 @@ def test_hyphenated_numbers_without_a_weekday_or_bracket_or_full_year_are_not_da
     assert find_dates("skor (3-6) pada babak itu", None, 2024, TODAY) == []
     text = "Bupati Lembata menandatangani nota kesepahaman dengan BP2MI di Kupang, Kamis (18-4-2024).\n"
     assert _signed(tmp_path, text) == ["2024-04-18"]
+
+
+def test_an_undated_article_takes_its_year_from_the_url_and_says_so(tmp_path: Path) -> None:
+    (tmp_path / "a.meta.json").write_text('{"url": "https://kabar.example/2022/03/teken-mou.html"}')
+    text = "Rapat itu ditandai penandatanganan nota kesepahaman BP2MI dengan Pemkab Langkat."
+    tables = draft(tmp_path, text)
+    (row,) = tables["agreements"]
+    assert (row["signed_on"], row["signed_on_precision"]) == ("2022-01-01", "year")
+    assert "year 2022 of publication (2022-03 in the url) only" in row["review"]
+    assert "published 2022-03 read from the url: check" in tables["sources"][0]["review"]
+
+
+def test_a_url_day_is_the_published_date_a_weekday_is_read_against(tmp_path: Path) -> None:
+    (tmp_path / "a.meta.json").write_text('{"url": "https://kabar.example/2024/02/21/teken-mou/"}')
+    tables = draft(tmp_path, "Pemkot Batam dan BP2MI menandatangani nota kesepakatan, Selasa (20/2).")
+    (row,) = tables["agreements"]
+    assert row["signed_on"] == "2024-02-20"
+    assert tables["sources"][0]["published_on"] == "2024-02-21"

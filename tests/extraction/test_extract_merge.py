@@ -104,12 +104,17 @@ def test_a_year_only_signing_joins_a_day_row_of_that_year_with_a_note(tmp_path: 
     assert "article-2023-b dates this signing 2023-01-01 (year), this row 2023-06-14 (day)" in row["review"]
 
 
-def test_a_day_joins_a_month_row_of_its_month_with_a_note_and_not_another_month(tmp_path: Path) -> None:
+def test_a_day_joins_a_month_row_of_its_month_and_gives_it_its_day(tmp_path: Path) -> None:
     old = _older_draft(tmp_path, "month", "2025-03-01")
     same = _write(tmp_path, "m.txt", "BP2MI dan Pemkab Ende menandatangani MoU pada 20 Maret 2025.")
     extract([same], old, into=old, today=TODAY)
     (row,) = _read(old)["agreements"]
-    assert "dates this signing 2025-03-20 (day), this row 2025-03-01 (month)" in row["review"]
+    assert (row["signed_on"], row["signed_on_precision"]) == ("2025-03-20", "day")
+    note = "article-2025-m dates this signing 2025-03-20 (day); it was 2025-03-01 (month): check"
+    assert note in row["review"]
+    first = {p.name: p.read_bytes() for p in old.iterdir()}
+    extract([same], old, into=old, today=TODAY)
+    assert {p.name: p.read_bytes() for p in old.iterdir()} == first  # idempotent
     other = _write(tmp_path, "o.txt", "BP2MI dan Pemkab Ende menandatangani MoU pada 2 April 2025.")
     extract([other], old, into=old, today=TODAY)
     assert len(_read(old)["agreements"]) == 2
@@ -153,3 +158,18 @@ def test_a_new_row_never_lists_its_own_source_in_source_ids(tmp_path: Path) -> N
     tables = _into(tmp_path, "BP2MI dan Pemkab Ende menandatangani MoU pada 4 Maret 2025.")
     (row,) = tables["agreements"]
     assert row["source_id"] == "article-2025-a" and row["source_ids"] == ""
+
+
+def test_a_dated_report_gives_its_day_to_a_year_row_drafted_before_it_in_the_same_run(tmp_path: Path) -> None:
+    """Articles are read in name order: an undated one first makes a year row, a dated one refines it, and
+    a third report of that day joins the refined row."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder, "a.txt", "Bupati Ende menandatangani nota kesepahaman dengan BP2MI.\nCopyright 2023")
+    _write(folder, "b.txt", "BP2MI dan Pemkab Ende menandatangani nota kesepahaman pada 14 Juni 2023.")
+    _write(folder, "c.txt", "Pemkab Ende dan BP2MI meneken nota kesepahaman, Rabu (14/6/2023).")
+    extract([folder], tmp_path / "d", today=TODAY)
+    (row,) = _read(tmp_path / "d")["agreements"]
+    assert (row["signed_on"], row["signed_on_precision"]) == ("2023-06-14", "day")
+    assert row["source_ids"] == "article-2023-b;article-2023-c"
+    assert "it was 2023-01-01 (year)" in row["review"]
