@@ -122,6 +122,15 @@ def counts_block(t: dict[str, Rows]) -> list[str]:
     ]
 
 
+EXTRACT_DRAFTS = {
+    "same": "names the partner, with the row's date and kind",
+    "kind_differs": "names the partner and date, another kind",
+    "date_differs": "names the partner, another date",
+    "missed": "does not name the partner",
+    "no_text": "no text of its articles could be fetched",
+}
+
+
 def review_block(t: dict[str, Rows]) -> list[str]:
     """Verdicts of the row-by-row review, counted from review/agreements.csv."""
     verdicts = Counter(r["verdict"] for r in t["review"])
@@ -133,6 +142,13 @@ def review_block(t: dict[str, Rows]) -> list[str]:
     lines += [f"| {VERDICTS[v]} (`{v}`) | {verdicts[v]} |" for v in VERDICTS]
     lines.append(f"| reviewed | {len(t['review'])} of {len(t['agreements'])} |")
     lines.append(f"| checked on another report of the same signing (the cited text not found) | {other_url} |")
+    drafts = Counter(r.get("extract_draft") or "no_text" for r in t["review"])
+    texts = len(t["review"]) - drafts["no_text"]
+    lines += ["", "Each row against `graphkit extract`'s draft of its articles' texts (`extract_draft`, by",
+              "`scripts/extract_check.py`; texts fetched from the stored pages, not shipped):", "",
+              "| the draft of its articles | agreements |", "|---|---|"]
+    lines += [f"| {EXTRACT_DRAFTS[v]} (`{v}`) | {drafts[v]} |" for v in EXTRACT_DRAFTS]
+    lines.append(f"| agreements with at least one article text | {texts} of {len(t['review'])} |")
     return lines
 
 
