@@ -65,6 +65,47 @@ def test_those_attending_after_the_signing_are_not_partners(tmp_path: Path) -> N
     assert _regions(draft(tmp_path, text)) == []
 
 
+def _names(tables: dict[str, list[dict[str, str]]]) -> list[str]:
+    return [o["name"] for o in tables["organizations"] if o["id"] != "bp2mi"]
+
+
+def test_a_paragraph_adding_with_selain_itu_goes_on_with_the_list(tmp_path: Path) -> None:
+    text = (
+        "SEMARANG - BP2MI menandatangani nota kesepahaman dengan sejumlah kampus, Selasa (3/3/2026).\n"
+        "Adapun mitra tersebut yakni Universitas Cahaya Timur dan Politeknik Bahari Utama.\n"
+        "Selain itu, Rumah Sakit Sehat Sentosa dan Bank Makmur Jaya juga ikut dalam kegiatan itu.\n"
+        "Selain itu, Bank Sumber Rejeki menyiapkan hadiah bagi peserta.\n"
+    )
+    tables = draft(tmp_path, text)
+    assert _names(tables) == ["Universitas Cahaya Timur", "Politeknik Bahari Utama",
+                              "Rumah Sakit Sehat Sentosa", "Bank Makmur Jaya"]  # fmt: skip
+    assert all(a["signed_on"] == "2026-03-03" for a in tables["agreements"])
+    _offsets_point_at_the_names(tables, text)
+
+
+def test_partners_named_as_such_are_read_after_an_unrelated_paragraph(tmp_path: Path) -> None:
+    text = (
+        "BP2MI menggelar penandatanganan lima nota kesepahaman dengan lima mitra, Senin (2/3/2026).\n\n"
+        "Acara ini berlangsung di aula kantor pusat dan dihadiri ratusan orang.\n\n"
+        "Lima mitra yang terlibat mencakup berbagai unsur, antara lain Kementerian Kelautan Raya, "
+        "Pemerintah Kabupaten Sikka, Universitas Pelita Bangsa,\n\n"
+        "Selain itu, Institut Teknologi Samudra dan Politeknik Negeri Lembah.\n"
+    )
+    tables = draft(tmp_path, text)
+    assert _names(tables) == ["Kementerian Kelautan Raya", "Pemerintah Kabupaten Sikka",
+                              "Universitas Pelita Bangsa", "Institut Teknologi Samudra",
+                              "Politeknik Negeri Lembah"]  # fmt: skip
+    _offsets_point_at_the_names(tables, text)
+
+
+def test_a_list_of_partners_before_the_signing_is_not_read_as_such(tmp_path: Path) -> None:
+    text = (
+        "Tahun lalu lembaga yang diajak bicara yakni Universitas Cahaya Timur dan Bank Makmur Jaya.\n\n"
+        "Kini BP2MI menandatangani nota kesepahaman dengan Pemkab Ende, Senin (2/3/2026).\n"
+    )
+    assert _names(draft(tmp_path, text)) == ["Pemerintah Kabupaten Ende"]
+
+
 def test_a_later_paragraph_that_only_mentions_a_regent_adds_no_partner(tmp_path: Path) -> None:
     text = (
         "BP2MI menandatangani MoU dengan Pemkab Ende pada 2 Februari 2026.\n"
