@@ -224,3 +224,41 @@ def test_two_schools_in_one_signing_give_two_agreement_rows(tmp_path: Path) -> N
         "MOU BP2MI - STIKES Mitra Sehat",
     ]
     _offsets_point_at_the_names(tables, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("BP2MI dan Komisi Perlindungan Pekerja Muda menandatangani nota kesepahaman.",
+         ["Komisi Perlindungan Pekerja Muda"]),
+        ("MoU diteken bersama Lembaga Bantuan Hukum Nusantara dan Yayasan Cahaya Pertiwi.",
+         ["Lembaga Bantuan Hukum Nusantara", "Yayasan Cahaya Pertiwi"]),
+        ("Pimpinan Pusat (PP) Persaudaraan Tani menandatangani MoU dengan BP2MI.",
+         ["Pimpinan Pusat Persaudaraan Tani"]),
+        ("Perkumpulan Purna Pekerja Bahari, Himpunan Pengusaha Kursus Raya dan Majelis Pemuda Harapan.",
+         ["Perkumpulan Purna Pekerja Bahari", "Himpunan Pengusaha Kursus Raya", "Majelis Pemuda Harapan"]),
+    ],
+)  # fmt: skip
+def test_organisations_are_partners(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_partners(text)] == names
+    assert {m.type for m in find_partners(text)} <= {"government", "community"}
+
+
+def test_a_bracketed_short_form_after_the_keyword_stays_in_the_evidence() -> None:
+    text = "Kerja sama dengan Pimpinan Pusat (PP) Persaudaraan Tani diteken."
+    (m,) = find_partners(text)
+    assert (m.name, m.type, text[m.start : m.end]) == (
+        "Pimpinan Pusat Persaudaraan Tani", "community", "Pimpinan Pusat (PP) Persaudaraan Tani"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selain pemerintah daerah, Lembaga Pendidikan dan Lembaga Kesehatan juga ikut menandatangani.",
+        "Acara itu disaksikan Komisi IX DPR RI dan Lembaga Swasta dan Organisasi Internasional.",
+        "Yayasan dan Lembaga dan Institusi Pendidikan diundang.",
+    ],
+)
+def test_a_kind_of_body_is_not_a_partner(text: str) -> None:
+    assert find_partners(text) == []
