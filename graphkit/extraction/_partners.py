@@ -81,11 +81,12 @@ _NEXT_ONE = (
     r"(?:"
     + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_KW_TYPE, key=len, reverse=True))
     + r"|Pemerintah|Pemkab|Pemkot|Pemko|Pemprov|Pemda|Bupati|Wali\s*[Kk]ota|Walikota|Gubernur|Kabupaten"
-    r"|Kota|Provinsi)\b"
+    r"|Kota|Provinsi|BP2MI|KP2MI|P2MI|KemenP2MI|BP3MI|P4MI)\b"  # "PT X (Persero) dan BP2MI": two names
 )
 _INST_WORD = rf"(?:[A-Z0-9][\w.&'\-]*|\(Persero\)|dan\s+(?!{_NEXT_ONE})[A-Z][\w\-]*)"
 _INST_RE = re.compile(
     r"\b(?P<kw>" + "|".join(re.escape(k) for k in sorted(_KW_TYPE, key=len, reverse=True)) + r")\b"
+    r"(?:(?<=PT)\.)?"  # "PT. Perkebunan Nusantara"
     r"(?:\s*\([A-Z][A-Za-z]{0,7}\)(?=\s+[A-Z]))?"  # "Pimpinan Pusat (PP) Muhammadiyah": the short form
     rf"(?P<name>(?:\s+{_INST_WORD}){{0,8}})"
 )

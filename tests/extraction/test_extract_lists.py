@@ -262,3 +262,17 @@ def test_a_bracketed_short_form_after_the_keyword_stays_in_the_evidence() -> Non
 )
 def test_a_kind_of_body_is_not_a_partner(text: str) -> None:
     assert find_partners(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("MoU antara Kementerian P2MI dengan PT. Sawit Makmur Holding dan PT. Kebun Raya Lestari, Senin.",
+         ["PT Sawit Makmur Holding", "PT Kebun Raya Lestari"]),
+        ("Kedua, Perjanjian Kerja Sama antara PT Gadai Sentosa (Persero) dan BP2MI tentang usaha.",
+         ["PT Gadai Sentosa (Persero)"]),
+        ("Ketiga, perjanjian antara PT Kirim Cepat dan KP2MI tentang layanan.", ["PT Kirim Cepat"]),
+    ],
+)  # fmt: skip
+def test_a_company_written_pt_dot_or_before_dan_bp2mi_is_a_partner(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_partners(text)] == names
