@@ -228,7 +228,7 @@ def article_facts(article: Article, today: dt.date) -> Facts:
         offset = spans[i][0]
         for m in found[i]:
             m.start, m.end = m.start + offset, m.end + offset
-            key = m.region.code if m.region else m.name
+            key = m.region.code if m.region else re.sub(r"\s*\([^()]*\)$", "", m.name)  # "X (XY)" is X
             why = not_party(scene, m)
             if why is None and body_signs and m.start < top:
                 why = "named in the headline only, not in the body's signing sentence"

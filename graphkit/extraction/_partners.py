@@ -90,6 +90,9 @@ _INST_RE = re.compile(
     r"(?:\s*\([A-Z][A-Za-z]{0,7}\)(?=\s+[A-Z]))?"  # "Pimpinan Pusat (PP) Muhammadiyah": the short form
     rf"(?P<name>(?:\s+{_INST_WORD}){{0,8}})"
 )
+#: The short form written right after an institution's name: "Badan Pengawas Pemilu (Bawaslu)" keeps it, so
+#: the name is known by both ("Kementerian ESDM" later, or a list that writes only the short form).
+_SHORT = re.compile(r"\s*\((?!Persero\))(?P<s>[A-Z][\w\-]*(?:\s+[A-Z]+)?)\)")  # not "(Nama Orang)"
 _OWN = re.compile(r"(?i)pekerja\s+migran|P2MI|BP3MI|P4MI|\bPPMI\b|badan\s+pe(?:r)?lindungan")  # BP2MI, KP2MI
 
 
@@ -220,9 +223,11 @@ def _institutions(text: str) -> list[Mention]:
         if _OWN.search(full):
             continue  # BP2MI itself or one of its units
         end = m.start("name") + len(m["name"].rstrip().rstrip(".")) if name else m.end("kw")
+        if name and not full.endswith(")") and (short := _SHORT.match(text, end)):
+            full, end = f"{full} ({short['s']})", short.end()
         found.append(Mention(m.start(), end, text[m.start() : end].strip(), _KW_TYPE[kw], full))
     for mention in found:
-        words = [w for w in mention.name.split() if w not in ("Tbk", "Tbk.", "(Persero)")]
+        words = [w for w in re.sub(r"\([^()]*\)", " ", mention.name).split() if w not in ("Tbk", "Tbk.")]
         for n in (3, 2, 1):
             if len(words) > n:
                 place = resolve_place(words[-n:], None)

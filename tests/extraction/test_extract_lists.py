@@ -276,3 +276,21 @@ def test_a_kind_of_body_is_not_a_partner(text: str) -> None:
 )  # fmt: skip
 def test_a_company_written_pt_dot_or_before_dan_bp2mi_is_a_partner(text: str, names: list[str]) -> None:
     assert [m.name for m in find_partners(text)] == names
+
+
+def test_the_short_form_after_an_institution_stays_in_its_name() -> None:
+    text = ("BP2MI dan Badan Pengawas Lautan (Bawasla RI) serta Kementerian Energi Hijau (EH) meneken MoU "
+            "bersama Yayasan Cahaya Pertiwi (Ani Wulandari).")  # fmt: skip
+    assert [(m.name, text[m.start : m.end]) for m in find_partners(text)] == [
+        ("Badan Pengawas Lautan (Bawasla RI)", "Badan Pengawas Lautan (Bawasla RI)"),
+        ("Kementerian Energi Hijau (EH)", "Kementerian Energi Hijau (EH)"),
+        ("Yayasan Cahaya Pertiwi", "Yayasan Cahaya Pertiwi"),  # a person in brackets is not a short form
+    ]
+
+
+def test_an_institution_with_and_without_its_short_form_is_one_partner(tmp_path: Path) -> None:
+    text = ("BP2MI menandatangani nota kesepahaman dengan Universitas Cahaya Timur (UCT), Senin (2/3/2026).\n"
+            "Kerja sama dengan Universitas Cahaya Timur itu mencakup pelatihan.\n")  # fmt: skip
+    tables = draft(tmp_path, text)
+    assert _names(tables) == ["Universitas Cahaya Timur (UCT)"]
+    assert len(tables["agreements"]) == 1
