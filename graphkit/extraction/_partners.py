@@ -67,7 +67,7 @@ _GENERIC_KW = frozenset(("Komisi", "Komnas", "Lembaga", "Perkumpulan", "Himpunan
 _GENERIC = frozenset(("Pendidikan", "Kesehatan", "Keuangan", "Negara", "Pemerintah", "Pemerintahan",
                       "Swadaya", "Masyarakat", "Sosial", "Keagamaan", "Terkait", "Lainnya", "Pelatihan",
                       "Kerja", "Vokasi", "Penempatan", "Perbankan", "Swasta", "Non", "Daerah", "Pusat",
-                      "Tinggi", "Umum", "Adat", "Nasional", "Internasional", "Legislatif", "DPR", "DPRD",
+                      "Tinggi", "Umum", "Adat", "Internasional", "Legislatif", "DPR", "DPRD",
                       "RI", "Organisasi", "Institusi", "Forum", "Lembaga", "dan"))  # fmt: skip
 _ROMAN = re.compile(r"[IVXL]+$")
 _KW_TYPE = {kw: t for t, kws in _INSTITUTIONS.items() for kw in kws}

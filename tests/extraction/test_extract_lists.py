@@ -231,6 +231,8 @@ def test_two_schools_in_one_signing_give_two_agreement_rows(tmp_path: Path) -> N
     [
         ("BP2MI dan Komisi Perlindungan Pekerja Muda menandatangani nota kesepahaman.",
          ["Komisi Perlindungan Pekerja Muda"]),
+        ("BP2MI dan Komisi Nasional Pelindung Nelayan (Komnas PN) meneken MoU.",
+         ["Komisi Nasional Pelindung Nelayan (Komnas PN)"]),
         ("MoU diteken bersama Lembaga Bantuan Hukum Nusantara dan Yayasan Cahaya Pertiwi.",
          ["Lembaga Bantuan Hukum Nusantara", "Yayasan Cahaya Pertiwi"]),
         ("Pimpinan Pusat (PP) Persaudaraan Tani menandatangani MoU dengan BP2MI.",
