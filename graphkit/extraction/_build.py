@@ -14,7 +14,7 @@ from graphkit.extraction._agency import Agency, signing_agency
 from graphkit.extraction._anaphora import self_signer
 from graphkit.extraction._background import YEAR, Scene, headline_end, not_party
 from graphkit.extraction._collective import collective_counts
-from graphkit.extraction._context import continued_paragraphs, paragraphs
+from graphkit.extraction._context import PARTNER_LIST, continued_paragraphs, paragraphs
 from graphkit.extraction._dates import DateHit, article_year, find_dates, url_date
 from graphkit.extraction._followups import Hit, find_follow_ups, find_program_regions, has_keywords
 from graphkit.extraction._kinds import paired_kinds
@@ -207,9 +207,10 @@ def article_facts(article: Article, today: dt.date) -> Facts:
                 for s in signings if abs(h.start - s.start()) <= 400]  # fmt: skip
         facts.yearless = min(near)[1] if near else ""
     spans = paragraphs(text)
-    coop = [i for i, (a, b) in enumerate(spans) if _COOP.search(text[a:b])]
+    listed = {i for i, (a, b) in enumerate(spans) if a >= first.start() and PARTNER_LIST.search(text, a, b)}
+    coop = [i for i, (a, b) in enumerate(spans) if i in listed or _COOP.search(text[a:b])]
     starts = {s.start() for s in signings}
-    signing_paras = {i for i in coop if _COUNT.search(text[spans[i][0] : spans[i][1]])
+    signing_paras = {i for i in coop if i in listed or _COUNT.search(text[spans[i][0] : spans[i][1]])
                      or any(spans[i][0] <= s <= spans[i][1] for s in starts)}  # fmt: skip
     found = {i: find_partners(text[spans[i][0] : spans[i][1]]) for i in coop}
     found.update(continued_paragraphs(text, spans, signing_paras, set(coop)))
@@ -227,7 +228,7 @@ def article_facts(article: Article, today: dt.date) -> Facts:
         offset = spans[i][0]
         for m in found[i]:
             m.start, m.end = m.start + offset, m.end + offset
-            key = m.region.code if m.region else m.name
+            key = m.region.code if m.region else re.sub(r"\s*\([^()]*\)$", "", m.name)  # "X (XY)" is X
             why = not_party(scene, m)
             if why is None and body_signs and m.start < top:
                 why = "named in the headline only, not in the body's signing sentence"

@@ -1,6 +1,7 @@
 """Where in an article the partners of a signing are named: the paragraphs that speak of the cooperation,
 and the paragraphs right after a signing that go on with its list ("Diantaranya, Kabupaten A, ...",
-"Selanjutnya Bupati B, Bupati C", "Sinergi ini melibatkan ..., Pemerintah Kota D").
+"Selanjutnya Bupati B, Bupati C", "Sinergi ini melibatkan ..., Pemerintah Kota D", "Selain itu, Universitas E
+dan Politeknik F"), and a paragraph that names the partners as such ("Mitra-mitra tersebut yakni ...").
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import re
 
 from graphkit.extraction._partners import Mention, find_partners
 
-__all__ = ["paragraphs", "continued_paragraphs"]
+__all__ = ["PARTNER_LIST", "paragraphs", "continued_paragraphs"]
 
 #: Words that open a paragraph (or, for the verbs, anywhere in it) going on with a list of partners.
 _STRONG = re.compile(
@@ -18,6 +19,15 @@ _STRONG = re.compile(
 )
 #: Words that open a paragraph that may go on with the list: only when it names two governments or more.
 _WEAK = re.compile(r"(?i)^\W*(?:selanjutnya|kemudian|lalu|serta|berikutnya|disusul)\b")
+#: Words that open a paragraph adding partners to a list ("Selain itu, ...", "Selain dari pemerintah daerah,
+#: ..."): only when it names two partners or more, of any kind.
+_ALSO = re.compile(r"(?i)^\W*selain\s+(?:itu|dari)\b")
+#: The partners named as such, then listed: "mitra-mitra tersebut, yakni", "empat belas mitra strategis ...
+#: antara lain", "lembaga negara yang dimaksud ialah". After the signing, such a paragraph is about it.
+PARTNER_LIST = re.compile(
+    r"(?i)\b(?:mitra|lembaga|instansi)(?:-mitra|-lembaga)?\b[^.!?\n]{0,80}?"
+    r"\b(?:yakni|yaitu|ialah|antara\s+lain|di\s*antaranya|meliputi|mencakup|terdiri\s+(?:atas|dari))\b"
+)
 #: A paragraph naming who attended or witnessed ("Turut hadir Bupati A ..."): not a list of partners.
 _PRESENT = re.compile(r"(?i)\b(?:hadir|menghadiri|dihadiri|disaksikan|menyaksikan|didampingi|mendampingi)\b")
 _MAX_AFTER = 2  # non-empty paragraphs after the signing's that may go on with its list
@@ -34,12 +44,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _goes_on(para: str) -> list[Mention] | None:
     """The partners of a paragraph that goes on with a list, or None when it does not."""
-    strong, weak = _STRONG.search(para), _WEAK.search(para)
-    if not strong and not weak or _PRESENT.search(para):
+    strong, weak, also = _STRONG.search(para), _WEAK.search(para), _ALSO.search(para)
+    if not strong and not weak and not also or _PRESENT.search(para):
         return None
     found = find_partners(para)
     governments = sum(1 for m in found if m.type == "regional_government")
-    if strong and found or weak and governments >= 2:
+    if strong and found or weak and governments >= 2 or also and len(found) >= 2:
         return found
     return None
 

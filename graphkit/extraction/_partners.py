@@ -2,7 +2,8 @@
 
 Rules only: a government trigger ("Pemerintah Kabupaten", "Pemkab", "Bupati", "Wali Kota"/"Wako", "Kab.")
 followed by a capitalised name, or a list after one ("Pemerintah Daerah Palu, Tegal, Sarolangun"); an
-institution keyword ("Politeknik", "RSUD", "Bank", "PT", "IOM" ...) followed by its capitalised name.
+institution keyword ("Politeknik", "RSUD", "Bank", "PT", "IOM", "Komisi", "Yayasan" ...) followed by its
+capitalised name, a bracketed short form right after the keyword skipped ("Pimpinan Pusat (PP) Muhammadiyah").
 """
 
 from __future__ import annotations
@@ -52,10 +53,23 @@ _INSTITUTIONS = {
     "health": ("RSUD", "RSU", "RS", "Rumah Sakit"),
     "financial": ("Bank", "BPJS"),
     "government": ("Kementerian", "Badan", "Polda", "Polri", "Kepolisian", "Kejaksaan",
-                   "Direktorat Jenderal"),
+                   "Direktorat Jenderal", "Direktorat Jendral", "Komisi", "Komnas", "Lembaga"),
+    "community": ("Perkumpulan", "Himpunan", "Majelis", "Yayasan", "Persatuan", "Pengurus Besar",
+                  "Pimpinan Pusat", "Asosiasi", "Ikatan", "Kamar"),
     "private": ("PT",),
-    "international": ("IOM", "ILO", "UN Women", "UNODC", "UNDP", "UNICEF", "UNHCR"),
+    "international": ("IOM", "ILO", "UN Women", "UNODC", "UNDP", "UNICEF", "UNHCR", "Pemerintah Prefektur"),
 }  # fmt: skip
+#: Keywords that name a kind of body as often as one body: "Lembaga Pendidikan dan Lembaga Kesehatan juga
+#: ikut", "Komisi IX DPR", "Lembaga Swasta dan ...": a partner only when its name does not start with a
+#: generic word, "dan" or a roman numeral.
+_GENERIC_KW = frozenset(("Komisi", "Komnas", "Lembaga", "Perkumpulan", "Himpunan", "Majelis", "Yayasan",
+                         "Persatuan", "Asosiasi", "Ikatan", "Kamar"))  # fmt: skip
+_GENERIC = frozenset(("Pendidikan", "Kesehatan", "Keuangan", "Negara", "Pemerintah", "Pemerintahan",
+                      "Swadaya", "Masyarakat", "Sosial", "Keagamaan", "Terkait", "Lainnya", "Pelatihan",
+                      "Kerja", "Vokasi", "Penempatan", "Perbankan", "Swasta", "Non", "Daerah", "Pusat",
+                      "Tinggi", "Umum", "Adat", "Internasional", "Legislatif", "DPR", "DPRD",
+                      "RI", "Organisasi", "Institusi", "Forum", "Lembaga", "dan"))  # fmt: skip
+_ROMAN = re.compile(r"[IVXL]+$")
 _KW_TYPE = {kw: t for t, kws in _INSTITUTIONS.items() for kw in kws}
 _ALONE = {"IOM": "International Organization for Migration (IOM)",
           "ILO": "International Labour Organization (ILO)",
@@ -67,13 +81,18 @@ _NEXT_ONE = (
     r"(?:"
     + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_KW_TYPE, key=len, reverse=True))
     + r"|Pemerintah|Pemkab|Pemkot|Pemko|Pemprov|Pemda|Bupati|Wali\s*[Kk]ota|Walikota|Gubernur|Kabupaten"
-    r"|Kota|Provinsi)\b"
+    r"|Kota|Provinsi|BP2MI|KP2MI|P2MI|KemenP2MI|BP3MI|P4MI)\b"  # "PT X (Persero) dan BP2MI": two names
 )
 _INST_WORD = rf"(?:[A-Z0-9][\w.&'\-]*|\(Persero\)|dan\s+(?!{_NEXT_ONE})[A-Z][\w\-]*)"
 _INST_RE = re.compile(
     r"\b(?P<kw>" + "|".join(re.escape(k) for k in sorted(_KW_TYPE, key=len, reverse=True)) + r")\b"
+    r"(?:(?<=PT)\.)?"  # "PT. Perkebunan Nusantara"
+    r"(?:\s*\([A-Z][A-Za-z]{0,7}\)(?=\s+[A-Z]))?"  # "Pimpinan Pusat (PP) Muhammadiyah": the short form
     rf"(?P<name>(?:\s+{_INST_WORD}){{0,8}})"
 )
+#: The short form written right after an institution's name: "Badan Pengawas Pemilu (Bawaslu)" keeps it, so
+#: the name is known by both ("Kementerian ESDM" later, or a list that writes only the short form).
+_SHORT = re.compile(r"\s*\((?!Persero\))(?P<s>[A-Z][\w\-]*(?:\s+[A-Z]+)?)\)")  # not "(Nama Orang)"
 _OWN = re.compile(r"(?i)pekerja\s+migran|P2MI|BP3MI|P4MI|\bPPMI\b|badan\s+pe(?:r)?lindungan")  # BP2MI, KP2MI
 
 
@@ -197,14 +216,18 @@ def _institutions(text: str) -> list[Mention]:
             full = _ALONE[kw]
         elif not name or (kw == "RS" and len(name) < 3):
             continue
+        elif kw in _GENERIC_KW and (name.split()[0] in _GENERIC or _ROMAN.match(name.split()[0])):
+            continue  # "Lembaga Pendidikan", "Komisi IX DPR RI": a kind of body, or not a party
         else:
             full = f"{kw} {name}"
         if _OWN.search(full):
             continue  # BP2MI itself or one of its units
-        end = m.start() + len(kw) + (len(m["name"].rstrip().rstrip(".")) if name else 0)
+        end = m.start("name") + len(m["name"].rstrip().rstrip(".")) if name else m.end("kw")
+        if name and not full.endswith(")") and (short := _SHORT.match(text, end)):
+            full, end = f"{full} ({short['s']})", short.end()
         found.append(Mention(m.start(), end, text[m.start() : end].strip(), _KW_TYPE[kw], full))
     for mention in found:
-        words = [w for w in mention.name.split() if w not in ("Tbk", "Tbk.", "(Persero)")]
+        words = [w for w in re.sub(r"\([^()]*\)", " ", mention.name).split() if w not in ("Tbk", "Tbk.")]
         for n in (3, 2, 1):
             if len(words) > n:
                 place = resolve_place(words[-n:], None)

@@ -65,6 +65,47 @@ def test_those_attending_after_the_signing_are_not_partners(tmp_path: Path) -> N
     assert _regions(draft(tmp_path, text)) == []
 
 
+def _names(tables: dict[str, list[dict[str, str]]]) -> list[str]:
+    return [o["name"] for o in tables["organizations"] if o["id"] != "bp2mi"]
+
+
+def test_a_paragraph_adding_with_selain_itu_goes_on_with_the_list(tmp_path: Path) -> None:
+    text = (
+        "SEMARANG - BP2MI menandatangani nota kesepahaman dengan sejumlah kampus, Selasa (3/3/2026).\n"
+        "Adapun mitra tersebut yakni Universitas Cahaya Timur dan Politeknik Bahari Utama.\n"
+        "Selain itu, Rumah Sakit Sehat Sentosa dan Bank Makmur Jaya juga ikut dalam kegiatan itu.\n"
+        "Selain itu, Bank Sumber Rejeki menyiapkan hadiah bagi peserta.\n"
+    )
+    tables = draft(tmp_path, text)
+    assert _names(tables) == ["Universitas Cahaya Timur", "Politeknik Bahari Utama",
+                              "Rumah Sakit Sehat Sentosa", "Bank Makmur Jaya"]  # fmt: skip
+    assert all(a["signed_on"] == "2026-03-03" for a in tables["agreements"])
+    _offsets_point_at_the_names(tables, text)
+
+
+def test_partners_named_as_such_are_read_after_an_unrelated_paragraph(tmp_path: Path) -> None:
+    text = (
+        "BP2MI menggelar penandatanganan lima nota kesepahaman dengan lima mitra, Senin (2/3/2026).\n\n"
+        "Acara ini berlangsung di aula kantor pusat dan dihadiri ratusan orang.\n\n"
+        "Lima mitra yang terlibat mencakup berbagai unsur, antara lain Kementerian Kelautan Raya, "
+        "Pemerintah Kabupaten Sikka, Universitas Pelita Bangsa,\n\n"
+        "Selain itu, Institut Teknologi Samudra dan Politeknik Negeri Lembah.\n"
+    )
+    tables = draft(tmp_path, text)
+    assert _names(tables) == ["Kementerian Kelautan Raya", "Pemerintah Kabupaten Sikka",
+                              "Universitas Pelita Bangsa", "Institut Teknologi Samudra",
+                              "Politeknik Negeri Lembah"]  # fmt: skip
+    _offsets_point_at_the_names(tables, text)
+
+
+def test_a_list_of_partners_before_the_signing_is_not_read_as_such(tmp_path: Path) -> None:
+    text = (
+        "Tahun lalu lembaga yang diajak bicara yakni Universitas Cahaya Timur dan Bank Makmur Jaya.\n\n"
+        "Kini BP2MI menandatangani nota kesepahaman dengan Pemkab Ende, Senin (2/3/2026).\n"
+    )
+    assert _names(draft(tmp_path, text)) == ["Pemerintah Kabupaten Ende"]
+
+
 def test_a_later_paragraph_that_only_mentions_a_regent_adds_no_partner(tmp_path: Path) -> None:
     text = (
         "BP2MI menandatangani MoU dengan Pemkab Ende pada 2 Februari 2026.\n"
@@ -183,3 +224,75 @@ def test_two_schools_in_one_signing_give_two_agreement_rows(tmp_path: Path) -> N
         "MOU BP2MI - STIKES Mitra Sehat",
     ]
     _offsets_point_at_the_names(tables, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("BP2MI dan Komisi Perlindungan Pekerja Muda menandatangani nota kesepahaman.",
+         ["Komisi Perlindungan Pekerja Muda"]),
+        ("BP2MI dan Komisi Nasional Pelindung Nelayan (Komnas PN) meneken MoU.",
+         ["Komisi Nasional Pelindung Nelayan (Komnas PN)"]),
+        ("MoU diteken bersama Lembaga Bantuan Hukum Nusantara dan Yayasan Cahaya Pertiwi.",
+         ["Lembaga Bantuan Hukum Nusantara", "Yayasan Cahaya Pertiwi"]),
+        ("Pimpinan Pusat (PP) Persaudaraan Tani menandatangani MoU dengan BP2MI.",
+         ["Pimpinan Pusat Persaudaraan Tani"]),
+        ("Perkumpulan Purna Pekerja Bahari, Himpunan Pengusaha Kursus Raya dan Majelis Pemuda Harapan.",
+         ["Perkumpulan Purna Pekerja Bahari", "Himpunan Pengusaha Kursus Raya", "Majelis Pemuda Harapan"]),
+    ],
+)  # fmt: skip
+def test_organisations_are_partners(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_partners(text)] == names
+    assert {m.type for m in find_partners(text)} <= {"government", "community"}
+
+
+def test_a_bracketed_short_form_after_the_keyword_stays_in_the_evidence() -> None:
+    text = "Kerja sama dengan Pimpinan Pusat (PP) Persaudaraan Tani diteken."
+    (m,) = find_partners(text)
+    assert (m.name, m.type, text[m.start : m.end]) == (
+        "Pimpinan Pusat Persaudaraan Tani", "community", "Pimpinan Pusat (PP) Persaudaraan Tani"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selain pemerintah daerah, Lembaga Pendidikan dan Lembaga Kesehatan juga ikut menandatangani.",
+        "Acara itu disaksikan Komisi IX DPR RI dan Lembaga Swasta dan Organisasi Internasional.",
+        "Yayasan dan Lembaga dan Institusi Pendidikan diundang.",
+    ],
+)
+def test_a_kind_of_body_is_not_a_partner(text: str) -> None:
+    assert find_partners(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("MoU antara Kementerian P2MI dengan PT. Sawit Makmur Holding dan PT. Kebun Raya Lestari, Senin.",
+         ["PT Sawit Makmur Holding", "PT Kebun Raya Lestari"]),
+        ("Kedua, Perjanjian Kerja Sama antara PT Gadai Sentosa (Persero) dan BP2MI tentang usaha.",
+         ["PT Gadai Sentosa (Persero)"]),
+        ("Ketiga, perjanjian antara PT Kirim Cepat dan KP2MI tentang layanan.", ["PT Kirim Cepat"]),
+    ],
+)  # fmt: skip
+def test_a_company_written_pt_dot_or_before_dan_bp2mi_is_a_partner(text: str, names: list[str]) -> None:
+    assert [m.name for m in find_partners(text)] == names
+
+
+def test_the_short_form_after_an_institution_stays_in_its_name() -> None:
+    text = ("BP2MI dan Badan Pengawas Lautan (Bawasla RI) serta Kementerian Energi Hijau (EH) meneken MoU "
+            "bersama Yayasan Cahaya Pertiwi (Ani Wulandari).")  # fmt: skip
+    assert [(m.name, text[m.start : m.end]) for m in find_partners(text)] == [
+        ("Badan Pengawas Lautan (Bawasla RI)", "Badan Pengawas Lautan (Bawasla RI)"),
+        ("Kementerian Energi Hijau (EH)", "Kementerian Energi Hijau (EH)"),
+        ("Yayasan Cahaya Pertiwi", "Yayasan Cahaya Pertiwi"),  # a person in brackets is not a short form
+    ]
+
+
+def test_an_institution_with_and_without_its_short_form_is_one_partner(tmp_path: Path) -> None:
+    text = ("BP2MI menandatangani nota kesepahaman dengan Universitas Cahaya Timur (UCT), Senin (2/3/2026).\n"
+            "Kerja sama dengan Universitas Cahaya Timur itu mencakup pelatihan.\n")  # fmt: skip
+    tables = draft(tmp_path, text)
+    assert _names(tables) == ["Universitas Cahaya Timur (UCT)"]
+    assert len(tables["agreements"]) == 1
