@@ -1,5 +1,6 @@
 """Where in an article the partners of a signing are named: the paragraphs that speak of the cooperation,
-and the paragraphs right after a signing that go on with its list ("Diantaranya, Kabupaten A, ...",
+and the paragraphs right after a signing that go on with its list ("Diantaranya, Kabupaten A, ...", a list
+under a paragraph ending "... yakni,",
 "Selanjutnya Bupati B, Bupati C", "Sinergi ini melibatkan ..., Pemerintah Kota D", "Selain itu, Universitas E
 dan Politeknik F"), and a paragraph that names the partners as such ("Mitra-mitra tersebut yakni ...").
 """
@@ -31,6 +32,12 @@ PARTNER_LIST = re.compile(
 #: A paragraph naming who attended or witnessed ("Turut hadir Bupati A ..."): not a list of partners.
 _PRESENT = re.compile(r"(?i)\b(?:hadir|menghadiri|dihadiri|disaksikan|menyaksikan|didampingi|mendampingi)\b")
 _MAX_AFTER = 2  # non-empty paragraphs after the signing's that may go on with its list
+#: A paragraph that ends by opening a list ("... yang menandatangani yakni,", "... sebagai berikut:"): the
+#: next paragraph is that list, whatever its first word.
+_OPENS = re.compile(
+    r"(?i)\b(?:yakni|yaitu|ialah|adalah|antara\s+lain|di\s*antaranya|meliputi|terdiri\s+(?:atas|dari)"
+    r"|(?:sebagai\s+)?berikut)\s*[:,]?\s*$"
+)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -77,6 +84,7 @@ def continued_paragraphs(text: str, spans: list[tuple[int, int]], signing: set[i
     out: list[tuple[int, list[Mention]]] = []
     for i in sorted(signing):
         seen, j = 0, i + 1
+        opens = bool(_OPENS.search(text[spans[i][0] : spans[i][1]]))  # "... yakni," then the list below
         while j < len(spans) and seen < _MAX_AFTER:
             a, b = spans[j]
             if not text[a:b].strip():
@@ -86,7 +94,9 @@ def continued_paragraphs(text: str, spans: list[tuple[int, int]], signing: set[i
             if j in scanned:
                 j += 1
                 continue
-            found = _goes_on(text[a:b])
+            listed = find_partners(text[a:b]) if opens and not _PRESENT.search(text[a:b]) else []
+            found = listed or _goes_on(text[a:b])
+            opens = False
             if found is None:
                 break
             if all(k != j for k, _ in out):

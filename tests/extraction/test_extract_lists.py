@@ -296,3 +296,20 @@ def test_an_institution_with_and_without_its_short_form_is_one_partner(tmp_path:
     tables = draft(tmp_path, text)
     assert _names(tables) == ["Universitas Cahaya Timur (UCT)"]
     assert len(tables["agreements"]) == 1
+
+
+def test_a_list_under_a_paragraph_ending_with_yakni_is_read(tmp_path: Path) -> None:
+    text = ("Jakarta - Empat daerah yang melakukan penandatanganan nota kesepakatan dengan BP2MI pada "
+            "9 Mei 2022 yakni,\nKabupaten Ende, Kabupaten Sikka, Kabupaten Belu, dan Kota Kupang.\n"
+            "Acara itu berlangsung di Jakarta.")  # fmt: skip
+    orgs = draft(tmp_path, text)["organizations"]
+    regions = {o["region"] for o in orgs if o["type"] == "regional_government"}
+    assert regions == {"53.08", "53.07", "53.04", "53.71"}
+
+
+def test_a_list_opener_does_not_carry_over_attendance(tmp_path: Path) -> None:
+    text = ("BP2MI menandatangani nota kesepakatan dengan Pemkab Ende pada 9 Mei 2022, sebagai berikut:\n"
+            "Turut hadir Bupati Sikka dan Bupati Belu.")  # fmt: skip
+    orgs = draft(tmp_path, text)["organizations"]
+    regions = {o["region"] for o in orgs if o["type"] == "regional_government"}
+    assert regions == {"53.08"}
