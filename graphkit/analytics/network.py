@@ -128,9 +128,6 @@ def collaboration_network(
     nodes: dict[str, None] = {}
     kept = {o.id for o in snapshot.organizations if include_agencies or o.type != "agency"}
 
-    def keep(org_id: str) -> bool:
-        return org_id in kept
-
     active: set[str] = set()
     parties_of = snapshot.parties_of
     for a in snapshot.agreements:
@@ -152,11 +149,11 @@ def collaboration_network(
         program = snapshot.program.get(pr.program_id)
         runners = [pr.organization_id] if pr.organization_id else (program.organizations if program else ())
         for org_id in runners:
-            if keep(org_id):
+            if org_id in kept:
                 active.add(org_id)
                 _tie(ties, nodes, org_node(org_id), region_node(pr.region), "program", programs=pr.program_id)
     for org in snapshot.organizations:
-        if not keep(org.id) or not (all_organizations or org.id in active):
+        if org.id not in kept or not (all_organizations or org.id in active):
             continue
         nodes.setdefault(org_node(org.id))
         if org.region and org.region in snapshot.region:
